@@ -1,0 +1,74 @@
+//! Builder from a flat snapshot of a live DOM, made by the content script when the page's CSP
+//! forbids WebAssembly there (Chromium): the analysis then runs in the background on this.
+//!
+//! Format: a list of nodes in document order, node 0 being the document:
+//! `[parent_index, kind, name_or_text, [attr_name, attr_value, ...]]`, kind as DOM `nodeType`
+//! (1 element, 3 text, 8 comment, 9 document, 10 doctype). Node ids equal list indices, so the
+//! content script maps clutter hits back to its own node list by index.
+
+use super::{Dom, Element, NodeData, NodeId};
+use serde::Deserialize;
+
+/// One node of the snapshot.
+#[derive(Deserialize, Debug, Clone)]
+pub struct FlatNode(pub i64, pub u8, pub String, #[serde(default)] pub Vec<String>);
+
+/// Builds the arena. Errors on a malformed snapshot (a parent that does not come before its
+/// child, or an unknown kind) instead of guessing.
+pub fn build(nodes: Vec<FlatNode>) -> Result<Dom, String> {
+    let mut dom = Dom::new();
+    for (i, FlatNode(parent, kind, name, attrs)) in nodes.into_iter().enumerate() {
+        if i == 0 {
+            if kind != 9 {
+                return Err("snapshot must start with the document node".into());
+            }
+            continue;
+        }
+        if parent < 0 || parent as usize >= i {
+            return Err(format!("snapshot node {i} has an invalid parent {parent}"));
+        }
+        let data = match kind {
+            1 => {
+                let mut pairs = Vec::with_capacity(attrs.len() / 2);
+                let mut it = attrs.into_iter();
+                while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                    pairs.push((k.to_ascii_lowercase(), v));
+                }
+                NodeData::Element(Element { name: name.to_ascii_lowercase(), attrs: pairs })
+            }
+            3 => NodeData::Text(name),
+            8 => NodeData::Comment(name),
+            10 => NodeData::Doctype,
+            k => return Err(format!("snapshot node {i} has an unknown kind {k}")),
+        };
+        let id = dom.create(data);
+        debug_assert_eq!(id.index(), i);
+        dom.append(NodeId(parent as u32), id);
+    }
+    Ok(dom)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builds_in_document_order() {
+        let nodes = vec![
+            FlatNode(-1, 9, String::new(), vec![]),
+            FlatNode(0, 1, "HTML".into(), vec![]),
+            FlatNode(1, 1, "body".into(), vec!["ID".into(), "x".into()]),
+            FlatNode(2, 3, "hi".into(), vec![]),
+        ];
+        let d = build(nodes).unwrap();
+        assert_eq!(d.body(), Some(NodeId(2)));
+        assert_eq!(d.attr(NodeId(2), "id"), Some("x"));
+        assert_eq!(d.text(Dom::ROOT), "hi");
+    }
+
+    #[test]
+    fn rejects_forward_parents() {
+        let nodes = vec![FlatNode(-1, 9, String::new(), vec![]), FlatNode(5, 1, "p".into(), vec![])];
+        assert!(build(nodes).is_err());
+    }
+}

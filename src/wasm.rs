@@ -1,0 +1,95 @@
+//! The browser binding: the one file that exports to JavaScript. Thin by design: it builds the
+//! model (live DOM or snapshot), calls the pure core and converts results with serde.
+
+use crate::dom::{live, snapshot, Dom};
+use crate::model::{ClutterHit, PageAnalysis};
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Attribute carried by hidden clutter; the extension's stylesheet hides `[data-lisible-hidden]`.
+pub const HIDDEN_ATTR: &str = "data-lisible-hidden";
+
+thread_local! {
+    /// Live nodes of the last analysis, to apply its hits.
+    static LAST: RefCell<Option<(Vec<web_sys::Node>, Vec<ClutterHit>)>> = const { RefCell::new(None) };
+}
+
+#[wasm_bindgen(start)]
+fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&JsValue::from_str(&format!("lisible: panic: {info}")));
+    }));
+}
+
+fn to_js<T: serde::Serialize>(v: &T) -> Result<JsValue, JsError> {
+    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
+}
+
+fn run(dom: &Dom, url: Option<String>) -> PageAnalysis {
+    let opts = crate::Options { url };
+    match crate::analyze(dom, &opts) {
+        Ok(article) => {
+            let hide = article.clutter.iter().filter(|h| h.kind.hide_on_page()).cloned().collect();
+            PageAnalysis { article: Some(article), error: None, hide }
+        }
+        Err(e) => PageAnalysis { article: None, error: Some(e.to_string()), hide: Vec::new() },
+    }
+}
+
+/// Analyses the live document of the page (content script). Remembers the live nodes so that
+/// [`hide_clutter`] can apply the result.
+#[wasm_bindgen(js_name = analyzeLive)]
+pub fn analyze_live(url: Option<String>) -> Result<JsValue, JsError> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsError::new("no document"))?;
+    let live::LiveDom { dom, nodes } = live::build(&document);
+    let analysis = run(&dom, url);
+    LAST.with(|l| *l.borrow_mut() = Some((nodes, analysis.hide.clone())));
+    to_js(&analysis)
+}
+
+/// Analyses a flat snapshot of a page (background, when the page's CSP blocks wasm in the
+/// content script). The content script applies `hide` by index itself.
+#[wasm_bindgen(js_name = analyzeSnapshot)]
+pub fn analyze_snapshot(nodes: JsValue, url: Option<String>) -> Result<JsValue, JsError> {
+    let flat: Vec<snapshot::FlatNode> =
+        serde_wasm_bindgen::from_value(nodes).map_err(|e| JsError::new(&format!("bad snapshot: {e}")))?;
+    let dom = snapshot::build(flat).map_err(|e| JsError::new(&e))?;
+    to_js(&run(&dom, url))
+}
+
+/// Marks the hits of the last [`analyze_live`] with [`HIDDEN_ATTR`]; returns how many.
+#[wasm_bindgen(js_name = hideClutter)]
+pub fn hide_clutter() -> u32 {
+    LAST.with(|l| {
+        let last = l.borrow();
+        let Some((nodes, hits)) = last.as_ref() else { return 0 };
+        let mut n = 0;
+        for h in hits {
+            if let Some(el) = nodes.get(h.node.index()).and_then(|n| n.dyn_ref::<web_sys::Element>()) {
+                if el.set_attribute(HIDDEN_ATTR, h.kind.as_str()).is_ok() {
+                    n += 1;
+                }
+            }
+        }
+        n
+    })
+}
+
+/// Formats a citation for an article object (as returned by the analysis).
+#[wasm_bindgen]
+pub fn cite(article: JsValue, style: &str, locale: Option<String>, accessed: Option<String>) -> Result<JsValue, JsError> {
+    let article: crate::Article =
+        serde_wasm_bindgen::from_value(article).map_err(|e| JsError::new(&format!("bad article: {e}")))?;
+    let c = crate::cite::format(&article, style, locale.as_deref(), accessed.as_deref())
+        .map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&c)
+}
+
+/// The core's version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
