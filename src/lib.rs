@@ -90,12 +90,86 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Result<Article, Error> {
     analyze(&dom, &Options { url: url.map(str::to_string) })
 }
 
-/// Decodes page bytes to text: BOM, then `<meta charset>` in the first 1024 bytes, else UTF-8
-/// (invalid sequences replaced). Rejects input that is clearly not text (NUL bytes).
+/// Decodes page bytes to text as a browser would: byte-order mark, then a `<meta charset>` or
+/// `http-equiv="content-type"` declaration in the first 1024 bytes, then UTF-8 when the bytes are
+/// valid UTF-8, else windows-1252. Rejects input that is clearly not text (NUL bytes).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn decode_html(bytes: &[u8]) -> Result<String, Error> {
-    if bytes.iter().take(8192).filter(|&&b| b == 0).count() > 0 && !bytes.starts_with(&[0xFF, 0xFE]) && !bytes.starts_with(&[0xFE, 0xFF]) {
+    use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+    let head = &bytes[..bytes.len().min(8192)];
+    let bom = Encoding::for_bom(bytes);
+    if bom.is_none() && head.contains(&0) {
         return Err(Error::NotHtml("binary data (NUL bytes)".into()));
     }
-    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
-    Ok(String::from_utf8_lossy(bytes).into_owned())
+    let encoding = match bom {
+        Some((enc, _)) => enc,
+        None => match prescan_charset(&bytes[..bytes.len().min(1024)]) {
+            // A page declaring UTF-16 in a meta tag is read as UTF-8, as the HTML standard says.
+            Some(enc) if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE => UTF_8,
+            Some(enc) => enc,
+            None if std::str::from_utf8(bytes).is_ok() => UTF_8,
+            None => WINDOWS_1252,
+        },
+    };
+    let (text, _, _) = encoding.decode(bytes);
+    Ok(text.into_owned())
+}
+
+/// Finds a charset declared by a `<meta>` tag in `head` (the HTML standard's prescan, simplified:
+/// `charset=` inside a `<meta` tag, quoted or not).
+#[cfg(not(target_arch = "wasm32"))]
+fn prescan_charset(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    let mut from = 0;
+    while let Some(i) = find(&lower[from..], b"<meta") {
+        let start = from + i;
+        let end = find(&lower[start..], b">").map_or(lower.len(), |e| start + e);
+        let tag = &lower[start..end];
+        if let Some(c) = find(tag, b"charset") {
+            let mut rest = &tag[c + 7..];
+            while let Some((&b, r)) = rest.split_first() {
+                if b == b'=' || b == b' ' || b == b'"' || b == b'\'' {
+                    rest = r;
+                } else {
+                    break;
+                }
+            }
+            let label_end = rest.iter().position(|b| matches!(b, b'"' | b'\'' | b' ' | b';' | b'/' | b'>')).unwrap_or(rest.len());
+            if let Some(enc) = encoding_rs::Encoding::for_label(&rest[..label_end]) {
+                return Some(enc);
+            }
+        }
+        from = end.max(start + 1);
+    }
+    None
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_declared_legacy_charsets() {
+        // "مرحبا" in windows-1256, declared by a meta tag
+        let mut page = b"<html><head><meta charset=\"windows-1256\"></head><body><p>".to_vec();
+        page.extend_from_slice(&[0xE3, 0xD1, 0xCD, 0xC8, 0xC7]);
+        page.extend_from_slice(b"</p></body></html>");
+        assert!(decode_html(&page).unwrap().contains("مرحبا"));
+        // "été" in ISO-8859-1 via http-equiv
+        let mut page = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\"><p>".to_vec();
+        page.extend_from_slice(&[0xE9, 0x74, 0xE9]);
+        assert!(decode_html(&page).unwrap().contains("été"));
+    }
+
+    #[test]
+    fn utf8_by_default_and_windows_1252_for_invalid_bytes() {
+        assert_eq!(decode_html("<p>مرحبا</p>".as_bytes()).unwrap(), "<p>مرحبا</p>");
+        assert_eq!(decode_html(&[b'<', b'p', b'>', 0xE9]).unwrap(), "<p>é");
+        assert!(matches!(decode_html(&[0, 1, 2, 3]), Err(Error::NotHtml(_))));
+    }
 }
