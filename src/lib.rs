@@ -80,9 +80,20 @@ pub fn analyze_clutter(dom: &Dom) -> Vec<ClutterHit> {
     clutter::detect(dom)
 }
 
+/// Largest page (bytes of HTML) the core analyses: real article pages stay under a few MB; a
+/// 50 MB page gets a clear error instead of seconds of parsing.
+pub const MAX_PAGE_BYTES: usize = 24 * 1024 * 1024;
+
 /// Parses HTML natively (html5ever) and analyses it.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn extract_html(html: &str, url: Option<&str>) -> Result<Article, Error> {
+    if html.len() > MAX_PAGE_BYTES {
+        return Err(Error::TooLarge(format!(
+            "{:.1} MB of HTML (the limit is {} MB)",
+            html.len() as f64 / 1_048_576.0,
+            MAX_PAGE_BYTES / 1_048_576
+        )));
+    }
     let dom = dom::html::parse(html);
     if dom.html().is_none() {
         return Err(Error::NotHtml("no <html> element".into()));

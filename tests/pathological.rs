@@ -46,3 +46,13 @@ fn empty_and_garbage_inputs() {
         let _ = lisible::extract_html(input, Some("not a url"));
     }
 }
+
+#[test]
+fn a_fifty_megabyte_page_is_refused_clearly() {
+    let chunk = "<div class=\"item\"><h2>Headline</h2><p>Some teaser text for an item.</p></div>";
+    let page = article_page(&chunk.repeat(50 * 1024 * 1024 / chunk.len()));
+    match lisible::extract_html(&page, None) {
+        Err(lisible::Error::TooLarge(why)) => assert!(why.contains("MB"), "{why}"),
+        other => panic!("expected TooLarge, got {:?}", other.map(|a| a.title)),
+    }
+}
