@@ -100,10 +100,11 @@ function engine (style, locale, byId) {
 
 // citeproc's HTML, reduced to the markup Lisible emits: no entry div, <i> for italics, &amp;.
 function cleanHtml (h) {
-  return h.trim()
-    .replace(/^<div class="csl-entry">/, '').replace(/<\/div>$/, '')
-    .replace(/^<div class="csl-left-margin">.*?<\/div><div class="csl-right-inline">/, '')
-    .replace(/&#38;/g, '&amp;').trim()
+  let s = h.trim().replace(/^<div class="csl-entry">/, '').replace(/<\/div>$/, '').trim()
+  s = s.replace(/^<div class="csl-left-margin">.*?<\/div><div class="csl-right-inline">/, '')
+  const block = /^<div class="csl-block">([\s\S]*)<\/div>$/.exec(s)
+  if (block) s = block[1].trim()
+  return s.replace(/&#38;/g, '&amp;').trim()
 }
 
 function bibliography (eng, id, format) {
