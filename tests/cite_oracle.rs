@@ -86,6 +86,9 @@ const DEVIATIONS: &[Deviation] = &[
     ("D3 Harvard French: no colon after « Consulté le »", |st, l| st == "harvard" && l == "fr-FR", |s| {
         s.replace("Consulté le: ", "Consulté le ")
     }),
+    ("D5 APA: no dangling \"Retrieved\" before the URL of an undated page without access date", |st, _| st == "apa", |s| {
+        s.replace("Retrieved http", "http").replace("Consulté http", "http").replace("استرجع في http", "http")
+    }),
     ("D4 ISO 690: no empty container (\". .\") for a page without a site name", |st, _| st == "iso690", |s| {
         s.replace(". . ", ". ")
     }),

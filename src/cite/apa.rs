@@ -13,14 +13,14 @@ fn name(n: &Name) -> String {
     }
 }
 
-/// APA lists up to 20 names ("A, B, & C"); beyond, the first 19, an ellipsis and the last.
+/// APA lists up to 20 names ("A, B, & C"); beyond, the first 19, an ellipsis (…) and the last.
 pub(crate) fn names(authors: &[Name]) -> String {
     let n: Vec<String> = authors.iter().map(name).collect();
     match n.len() {
         0 => String::new(),
         1 => n[0].clone(),
         2..=20 => format!("{}, & {}", n[..n.len() - 1].join(", "), n[n.len() - 1]),
-        _ => format!("{}, . . . {}", n[..19].join(", "), n[n.len() - 1]),
+        _ => format!("{}, \u{2026} {}", n[..19].join(", "), n[n.len() - 1]),
     }
 }
 
@@ -72,7 +72,8 @@ pub(crate) fn bibliography(item: &Item, loc: Locale) -> (String, String) {
         }
         o.lit(". ");
     }
-    // "Retrieved <date>, from" only for undated pages (APA 7 §9.16).
+    // "Retrieved <date>, from" only for undated pages (APA 7 §9.16). Without an access date nothing
+    // is printed (deliberate deviation D5: the CSL style leaves a dangling "Retrieved").
     if let (None, Some(acc)) = (item.issued, item.accessed) {
         let d = loc.date_text(&acc);
         o.text(&match loc {

@@ -92,6 +92,22 @@ pub(crate) fn author_date(item: &Item, loc: Locale) -> (String, String) {
     o.finish()
 }
 
+/// What follows the title and container in notes-bibliography: the date, else the access date,
+/// else "n.d.".
+enum When {
+    Date(String),
+    Accessed(String),
+    NoDate(String),
+}
+
+fn when(item: &Item, loc: Locale) -> When {
+    match (item.issued, item.accessed) {
+        (Some(d), _) => When::Date(loc.date_text(&d)),
+        (None, Some(a)) => When::Accessed(format!("{} {}", accessed_label(loc), loc.date_text(&a))),
+        (None, None) => When::NoDate(loc.no_date()),
+    }
+}
+
 /// Notes-bibliography: bibliography entry.
 pub(crate) fn bibliography(item: &Item, loc: Locale) -> (String, String) {
     let mut o = Out::new(loc);
@@ -106,23 +122,23 @@ pub(crate) fn bibliography(item: &Item, loc: Locale) -> (String, String) {
         o.lit(". ");
         container_used = true;
     }
-    let date = item.issued.map(|d| loc.date_text(&d));
-    let has_container = item.container.is_some() && !container_used;
+    let when = when(item, loc);
+    let container_next = item.container.is_some() && !container_used;
     if let Some(t) = &title {
         o.quoted(t);
-        o.lit(if !has_container && !container_used && date.is_some() { ", " } else { ". " });
+        // The date joins a web page's title with a comma; a newspaper's title ends with a period.
+        let comma = !container_next && item.kind == Kind::Webpage && !matches!(when, When::Accessed(_));
+        o.lit(if comma { ", " } else { ". " });
     }
-    if let (true, Some(c)) = (has_container, &item.container) {
+    if let (true, Some(c)) = (container_next, &item.container) {
         container(&mut o, item, c);
-        o.lit(if date.is_some() { ", " } else { ". " });
+        o.lit(if matches!(when, When::Accessed(_)) { ". " } else { ", " });
     }
-    if let Some(d) = &date {
-        o.text(d);
-        o.lit(". ");
-    } else if let Some(acc) = &item.accessed {
-        o.text(&format!("{} {}", capitalize(accessed_label(loc)), loc.date_text(acc)));
-        o.lit(". ");
+    match when {
+        When::Date(d) | When::NoDate(d) => o.text(&d),
+        When::Accessed(a) => o.text(&capitalize(&a)),
     }
+    o.lit(". ");
     if let Some(u) = &item.url {
         o.text(u);
         o.lit(".");
@@ -152,12 +168,9 @@ pub(crate) fn note(item: &Item, loc: Locale) -> (String, String) {
         sep(&mut o);
         container(&mut o, item, c);
     }
-    if let Some(d) = &item.issued {
-        sep(&mut o);
-        o.text(&loc.date_text(d));
-    } else if let Some(acc) = &item.accessed {
-        sep(&mut o);
-        o.text(&format!("{} {}", accessed_label(loc), loc.date_text(acc)));
+    sep(&mut o);
+    match when(item, loc) {
+        When::Date(d) | When::NoDate(d) | When::Accessed(d) => o.text(&d),
     }
     if let Some(u) = &item.url {
         sep(&mut o);

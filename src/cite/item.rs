@@ -185,15 +185,35 @@ pub fn parse_date(iso: &str) -> Option<Date> {
     Some(Date { year, month, day })
 }
 
-/// Typography citeproc applies to every field: the typographic apostrophe, and a narrow no-break
-/// space before French high punctuation (" :" " ;" " !" " ?") and inside « ».
+/// Marks an opening double quote in a normalised field; rendered with the locale's quotes (outer, or
+/// inner inside a quoted title) by `Out`.
+pub const OPEN_Q: char = '\u{e000}';
+/// Marks a closing double quote.
+pub const CLOSE_Q: char = '\u{e001}';
+
+/// Typography citeproc applies to every field: the typographic apostrophe, a narrow no-break space
+/// before French high punctuation (" :" " ;" " !" " ?") and inside « », and double quotes ("…", “…”)
+/// turned into quote marks that follow the locale and the nesting.
 pub fn normalize_text(s: &str) -> String {
     let s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut out = String::with_capacity(s.len() + 8);
     let chars: Vec<char> = s.chars().collect();
+    let mut open = false;
     for (i, &c) in chars.iter().enumerate() {
         match c {
             '\'' => out.push('\u{2019}'),
+            '\u{201c}' => {
+                open = true;
+                out.push(OPEN_Q);
+            }
+            '\u{201d}' => {
+                open = false;
+                out.push(CLOSE_Q);
+            }
+            '"' => {
+                out.push(if open { CLOSE_Q } else { OPEN_Q });
+                open = !open;
+            }
             ' ' if matches!(chars.get(i + 1), Some(':' | ';' | '!' | '?' | '»')) => out.push('\u{202f}'),
             ' ' if i > 0 && chars.get(i - 1) == Some(&'«') => out.push('\u{202f}'),
             _ => out.push(c),

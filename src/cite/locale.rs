@@ -130,6 +130,24 @@ impl Locale {
         }
     }
 
+    /// Opening quote inside quotes.
+    pub fn open_inner_quote(self) -> &'static str {
+        match self {
+            Locale::En => "\u{2018}",
+            Locale::Fr => "\u{201c}",
+            Locale::Ar => "'",
+        }
+    }
+
+    /// Closing quote inside quotes.
+    pub fn close_inner_quote(self) -> &'static str {
+        match self {
+            Locale::En => "\u{2019}",
+            Locale::Fr => "\u{201d}",
+            Locale::Ar => "'",
+        }
+    }
+
     /// Whether a following period or comma moves inside the quotes (American usage).
     pub fn punctuation_in_quote(self) -> bool {
         self == Locale::En

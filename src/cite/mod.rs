@@ -184,28 +184,39 @@ impl Out {
         }
     }
 
+    /// Renders the quote marks of a normalised field: outer quotes, or inner ones inside quotes.
+    fn quotes(&self, s: &str, inner: bool) -> String {
+        let (o, c) = if inner {
+            (self.loc.open_inner_quote(), self.loc.close_inner_quote())
+        } else {
+            (self.loc.open_quote(), self.loc.close_quote())
+        };
+        s.replace(item::OPEN_Q, o).replace(item::CLOSE_Q, c)
+    }
+
     /// Plain content.
     pub(crate) fn text(&mut self, s: &str) {
-        self.text.push_str(s);
-        self.html.push_str(&escape(s));
+        let s = self.quotes(s, false);
+        self.text.push_str(&s);
+        self.html.push_str(&escape(&s));
         self.quote_end = false;
     }
 
     /// Italic content.
     pub(crate) fn ital(&mut self, s: &str) {
-        self.text.push_str(s);
+        let s = self.quotes(s, false);
+        self.text.push_str(&s);
         self.html.push_str("<i>");
-        self.html.push_str(&escape(s));
+        self.html.push_str(&escape(&s));
         self.html.push_str("</i>");
         self.quote_end = false;
     }
 
-    /// Quoted content, with the locale's quotes.
+    /// Quoted content, with the locale's quotes (quotes inside become inner quotes).
     pub(crate) fn quoted(&mut self, s: &str) {
-        let (o, c) = (self.loc.open_quote(), self.loc.close_quote());
-        self.text(o);
-        self.text(s);
-        self.text(c);
+        let inner = format!("{}{}{}", self.loc.open_quote(), self.quotes(s, true), self.loc.close_quote());
+        self.text.push_str(&inner);
+        self.html.push_str(&escape(&inner));
         self.quote_end = true;
     }
 
@@ -221,7 +232,9 @@ const NBSP_CHAR: char = locale::NBSP;
 /// is capitalised except the CSL stop words, which are capitalised only first, last, or after ":?!".
 pub(crate) fn title_case(s: &str) -> String {
     // Characters that split words for case (citeproc's tag list).
-    let is_tag = |c: char| "\u{2018}\u{2019}\u{201c}\u{201d}\"'-\u{2013}\u{2014}/.,;?!:[]()".contains(c);
+    let is_tag = |c: char| {
+        "\u{2018}\u{2019}\u{201c}\u{201d}\"'-\u{2013}\u{2014}/.,;?!:[]()".contains(c) || c == item::OPEN_Q || c == item::CLOSE_Q
+    };
     let mut out = String::with_capacity(s.len());
     let mut first = true;
     let mut after_punct = false;
