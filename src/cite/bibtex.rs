@@ -8,7 +8,7 @@ pub(crate) fn key(item: &Item) -> String {
     let base = match item.authors.first() {
         Some(Name::Person { family, .. }) => family.clone(),
         Some(Name::Org(o)) => o.clone(),
-        None => item.title.clone().unwrap_or_default(),
+        None => item.title_raw.clone().unwrap_or_default(),
     };
     let word: String = base
         .split_whitespace()
@@ -79,20 +79,20 @@ pub(crate) fn export(item: &Item) -> String {
             .collect();
         fields.push(("author", names.join(" and ")));
     }
-    if let Some(t) = &item.title {
+    if let Some(t) = &item.title_raw {
         // Braces protect the title's case: biblatex styles may otherwise recase it.
         fields.push(("title", format!("{{{}}}", tex(t))));
     }
     let entry = match item.kind {
         Kind::Newspaper => {
-            if let Some(c) = &item.container {
+            if let Some(c) = &item.container_raw {
                 fields.push(("journaltitle", tex(c)));
             }
             fields.push(("entrysubtype", "newspaper".into()));
             "article"
         }
         Kind::Webpage => {
-            if let Some(c) = &item.container {
+            if let Some(c) = &item.container_raw {
                 fields.push(("organization", tex(c)));
             }
             "online"

@@ -2,7 +2,6 @@
 //! citeproc-js). The fields are the ones the oracle renders (tests/citeproc/oracle.mjs).
 
 use super::item::{Date, Item, Name};
-use crate::model::Article;
 use serde_json::{json, Map, Value};
 
 fn date(d: &Date) -> Value {
@@ -16,16 +15,12 @@ fn date(d: &Date) -> Value {
     json!({ "date-parts": [parts] })
 }
 
-fn raw(s: Option<&str>) -> Option<String> {
-    s.map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
-}
-
 /// The item as CSL-JSON (text fields as the page gives them, without typographic changes).
-pub(crate) fn value(item: &Item, article: &Article) -> Value {
+pub(crate) fn value(item: &Item) -> Value {
     let mut m = Map::new();
     m.insert("id".into(), json!(super::bibtex::key(item)));
     m.insert("type".into(), json!(item.kind.csl()));
-    if let Some(t) = raw(article.title.as_deref()) {
+    if let Some(t) = &item.title_raw {
         m.insert("title".into(), json!(t));
     }
     if !item.authors.is_empty() {
@@ -39,7 +34,7 @@ pub(crate) fn value(item: &Item, article: &Article) -> Value {
             .collect();
         m.insert("author".into(), Value::Array(names));
     }
-    if let Some(c) = raw(article.outlet.as_deref()).or_else(|| raw(article.site_name.as_deref())) {
+    if let Some(c) = &item.container_raw {
         m.insert("container-title".into(), json!(c));
     }
     if let Some(d) = &item.issued {
@@ -58,6 +53,6 @@ pub(crate) fn value(item: &Item, article: &Article) -> Value {
 }
 
 /// `[ {item} ]`, pretty-printed.
-pub(crate) fn export(item: &Item, article: &Article) -> String {
-    serde_json::to_string_pretty(&Value::Array(vec![value(item, article)])).unwrap_or_default()
+pub(crate) fn export(item: &Item) -> String {
+    serde_json::to_string_pretty(&Value::Array(vec![value(item)])).unwrap_or_default()
 }

@@ -58,9 +58,13 @@ pub struct Item {
     pub title: Option<String>,
     /// Authors.
     pub authors: Vec<Name>,
-    /// Newspaper (for an article) or website (for a web page).
+    /// Newspaper (for an article) or website (for a web page), normalised like the title.
     pub container: Option<String>,
-    /// The hosting site when it differs from the outlet (an aggregator).
+    /// The title as the page gives it (spaces collapsed), for the exports.
+    pub title_raw: Option<String>,
+    /// The container as the page gives it, for the exports.
+    pub container_raw: Option<String>,
+    /// The hosting site when it differs from the outlet (an aggregator), as the page gives it.
     pub via: Option<String>,
     /// Publication date: the publisher's calendar date.
     pub issued: Option<Date>,
@@ -78,9 +82,10 @@ impl Item {
         let outlet = nonempty(article.outlet.as_deref());
         let site = nonempty(article.site_name.as_deref());
         let kind = if outlet.is_some() { Kind::Newspaper } else { Kind::Webpage };
+        let container_raw = outlet.or(site).map(collapse);
         let container = outlet.or(site).map(normalize_text);
         let via = match (outlet, site) {
-            (Some(o), Some(s)) if !o.eq_ignore_ascii_case(s) => Some(normalize_text(s)),
+            (Some(o), Some(s)) if !o.eq_ignore_ascii_case(s) => Some(collapse(s)),
             _ => None,
         };
         let authors = article
@@ -92,6 +97,8 @@ impl Item {
         Item {
             kind,
             title: nonempty(article.title.as_deref()).map(normalize_text),
+            title_raw: nonempty(article.title.as_deref()).map(collapse),
+            container_raw,
             authors,
             container,
             via,
@@ -106,6 +113,10 @@ impl Item {
     pub fn is_english(&self) -> bool {
         self.lang.as_deref().is_some_and(|l| l.len() >= 2 && l.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("en")))
     }
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn nonempty(s: Option<&str>) -> Option<&str> {

@@ -109,7 +109,7 @@ pub fn format(article: &Article, style: &str, locale: Option<&str>, accessed: Op
         "iso690" => plain(iso690::bibliography(&item, loc)),
         "bibtex" => export(bibtex::export(&item)),
         "ris" => export(ris::export(&item)),
-        "csl-json" => export(csljson::export(&item, article)),
+        "csl-json" => export(csljson::export(&item)),
         other => {
             let names: Vec<&str> = styles().iter().map(|s| s.id).collect();
             return Err(Error::Invalid(format!("unknown citation style '{other}' ({})", names.join(", "))));

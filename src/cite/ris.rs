@@ -25,10 +25,10 @@ pub(crate) fn export(item: &Item) -> String {
             },
         ));
     }
-    if let Some(t) = &item.title {
+    if let Some(t) = &item.title_raw {
         lines.push(("TI", t.clone()));
     }
-    if let Some(c) = &item.container {
+    if let Some(c) = &item.container_raw {
         // T2: the newspaper (NEWS) or the website (ELEC).
         lines.push(("T2", c.clone()));
     }
