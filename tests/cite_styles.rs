@@ -209,7 +209,14 @@ fn exports() {
 fn names_people_and_organisations() {
     let a = article("T", &["Jean-Pierre Tremblay", "Ministère de la Santé", "Anne de Villiers", "MAP"], Some("Le Devoir"), Some("2023"), "fr");
     let t = text(&a, "apa", Some("fr"), None);
+    assert!(t.starts_with(&format!("Tremblay, J.-P., Ministère de la Santé, de{NB}Villiers, A., & MAP. (2023).")), "{t}");
+    let t = text(&a, "apa", Some("en"), None);
     assert!(t.starts_with("Tremblay, J.-P., Ministère de la Santé, de Villiers, A., & MAP. (2023)."), "{t}");
+    // Chicago's bibliography demotes the particle after the given name.
+    let t = text(&a, "chicago", Some("en"), None);
+    assert!(t.starts_with("Tremblay, Jean-Pierre, Ministère de la Santé, Anne de Villiers, and MAP. 2023."), "{t}");
+    let one = article("T", &["Anne de Villiers"], Some("Le Devoir"), Some("2023"), "fr");
+    assert!(text(&one, "chicago", Some("en"), None).starts_with("Villiers, Anne de. 2023."));
 }
 
 #[test]

@@ -2,20 +2,22 @@
 
 use super::item::{Date, Item, Kind, Name};
 use super::locale::Locale;
-use super::{initials, Out};
+use super::{family_name, initials, Out};
 
 /// "Smith, J.", "Tremblay, J.-P.", an organisation whole.
-fn name(n: &Name) -> String {
+fn name(n: &Name, loc: Locale) -> String {
     match n {
-        Name::Person { given, family } if !given.is_empty() => format!("{family}, {}", initials(given, " ")),
-        Name::Person { family, .. } => family.clone(),
+        Name::Person { given, family } if !given.is_empty() => {
+            format!("{}, {}", family_name(family, loc), initials(given, " "))
+        }
+        Name::Person { family, .. } => family_name(family, loc),
         Name::Org(o) => o.clone(),
     }
 }
 
 /// APA lists up to 20 names ("A, B, & C"); beyond, the first 19, an ellipsis (…) and the last.
-pub(crate) fn names(authors: &[Name]) -> String {
-    let n: Vec<String> = authors.iter().map(name).collect();
+pub(crate) fn names(authors: &[Name], loc: Locale) -> String {
+    let n: Vec<String> = authors.iter().map(|a| name(a, loc)).collect();
     match n.len() {
         0 => String::new(),
         1 => n[0].clone(),
@@ -54,7 +56,7 @@ pub(crate) fn bibliography(item: &Item, loc: Locale) -> (String, String) {
     let mut o = Out::new(loc);
     let has_author = !item.authors.is_empty();
     if has_author {
-        o.text(&names(&item.authors));
+        o.text(&names(&item.authors, loc));
         o.lit(". ");
     } else {
         title(&mut o, item);

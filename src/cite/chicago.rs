@@ -3,15 +3,15 @@
 
 use super::item::{Item, Kind, Name};
 use super::locale::{capitalize, Locale};
-use super::{direct, family, inverted, styled_title, Out};
+use super::{direct, family, inverted_demoted, styled_title, Out};
 
-/// Bibliography names: the first inverted, up to ten listed, beyond: seven and "et al.".
+/// Bibliography names: the first inverted (particle after the given name), up to ten listed, beyond: seven and "et al.".
 fn bib_names(a: &[Name], loc: Locale) -> String {
     let shown: Vec<String> = a
         .iter()
         .take(if a.len() > 10 { 7 } else { a.len() })
         .enumerate()
-        .map(|(i, n)| if i == 0 { inverted(n) } else { direct(n) })
+        .map(|(i, n)| if i == 0 { inverted_demoted(n, loc) } else { direct(n, loc) })
         .collect();
     match shown.len() {
         0 => String::new(),
@@ -23,8 +23,8 @@ fn bib_names(a: &[Name], loc: Locale) -> String {
 }
 
 /// Note names: up to three listed ("A, B, and C"), four or more: "A et al.".
-fn note_names(a: &[Name], loc: Locale, name: fn(&Name) -> String) -> String {
-    let n: Vec<String> = a.iter().map(name).collect();
+fn note_names(a: &[Name], loc: Locale, name: fn(&Name, Locale) -> String) -> String {
+    let n: Vec<String> = a.iter().map(|x| name(x, loc)).collect();
     match n.len() {
         0 => String::new(),
         1 => n[0].clone(),

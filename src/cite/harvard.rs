@@ -2,20 +2,22 @@
 
 use super::item::{Item, Kind, Name};
 use super::locale::{capitalize, Locale};
-use super::{initials, Out};
+use super::{family_name, initials, Out};
 
 /// "Chen, R.", initials without spaces ("J.-P.", "ف.ا.").
-fn name(n: &Name) -> String {
+fn name(n: &Name, loc: Locale) -> String {
     match n {
-        Name::Person { given, family } if !given.is_empty() => format!("{family}, {}", initials(given, "")),
-        Name::Person { family, .. } => family.clone(),
+        Name::Person { given, family } if !given.is_empty() => {
+            format!("{}, {}", family_name(family, loc), initials(given, ""))
+        }
+        Name::Person { family, .. } => family_name(family, loc),
         Name::Org(o) => o.clone(),
     }
 }
 
 /// Up to three names ("A., B. and C."), four or more: "A. <i>et al.</i>".
 fn names(o: &mut Out, a: &[Name], loc: Locale) {
-    let n: Vec<String> = a.iter().map(name).collect();
+    let n: Vec<String> = a.iter().map(|x| name(x, loc)).collect();
     match n.len() {
         0 => {}
         1 => o.text(&n[0]),

@@ -3,20 +3,22 @@
 
 use super::item::{Date, Item, Name};
 use super::locale::{Locale, NBSP};
-use super::Out;
+use super::{family_name, Out};
 
 /// "CHEN, Robert": family names in capitals; organisations in capitals.
-fn name(n: &Name) -> String {
+fn name(n: &Name, loc: Locale) -> String {
     match n {
-        Name::Person { given, family } if !given.is_empty() => format!("{}, {given}", family.to_uppercase()),
-        Name::Person { family, .. } => family.to_uppercase(),
+        Name::Person { given, family } if !given.is_empty() => {
+            format!("{}, {given}", family_name(family, loc).to_uppercase())
+        }
+        Name::Person { family, .. } => family_name(family, loc).to_uppercase(),
         Name::Org(o) => o.to_uppercase(),
     }
 }
 
 /// Every name, "A, B and C" (ISO 690 lists all authors).
 fn names(a: &[Name], loc: Locale) -> String {
-    let n: Vec<String> = a.iter().map(name).collect();
+    let n: Vec<String> = a.iter().map(|x| name(x, loc)).collect();
     match n.len() {
         0 => String::new(),
         1 => n[0].clone(),

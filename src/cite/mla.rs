@@ -8,9 +8,9 @@ use super::{direct, inverted, styled_title, Out};
 fn names(a: &[Name], loc: Locale) -> String {
     match a {
         [] => String::new(),
-        [one] => inverted(one),
-        [x, y] => format!("{}, {} {}", inverted(x), loc.and(), direct(y)),
-        [x, ..] => format!("{}, {}", inverted(x), loc.et_al()),
+        [one] => inverted(one, loc),
+        [x, y] => format!("{}, {} {}", inverted(x, loc), loc.and(), direct(y, loc)),
+        [x, ..] => format!("{}, {}", inverted(x, loc), loc.et_al()),
     }
 }
 

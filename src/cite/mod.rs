@@ -324,28 +324,64 @@ pub(crate) fn initials(given: &str, sep: &str) -> String {
         .join(sep)
 }
 
+/// Splits the lower-case particle off a family name, as citeproc parses it: ("de", "Villiers").
+pub(crate) fn split_particle(family: &str) -> (Option<&str>, &str) {
+    let mut end = 0;
+    for (i, w) in family.split(' ').enumerate() {
+        let lower = w.chars().next().is_some_and(char::is_lowercase);
+        if !lower {
+            if i == 0 {
+                return (None, family);
+            }
+            let (p, core) = family.split_at(end);
+            return (Some(p.trim_end()), core);
+        }
+        end += w.len() + 1;
+    }
+    (None, family)
+}
+
+/// The family name as printed: French ties the particle to the name with a no-break space.
+pub(crate) fn family_name(family: &str, loc: Locale) -> String {
+    match (split_particle(family), loc) {
+        ((Some(p), core), Locale::Fr) => format!("{p}{}{core}", locale::NBSP),
+        _ => family.to_string(),
+    }
+}
+
 /// "Family, Given" (or the organisation).
-pub(crate) fn inverted(n: &Name) -> String {
+pub(crate) fn inverted(n: &Name, loc: Locale) -> String {
     match n {
-        Name::Person { given, family } if !given.is_empty() => format!("{family}, {given}"),
-        Name::Person { family, .. } => family.clone(),
+        Name::Person { given, family } if !given.is_empty() => format!("{}, {given}", family_name(family, loc)),
+        Name::Person { family, .. } => family_name(family, loc),
         Name::Org(o) => o.clone(),
     }
 }
 
-/// "Given Family" (or the organisation).
-pub(crate) fn direct(n: &Name) -> String {
+/// "Family, Given particle": the particle demoted after the given name (Chicago's sort form).
+pub(crate) fn inverted_demoted(n: &Name, loc: Locale) -> String {
     match n {
-        Name::Person { given, family } if !given.is_empty() => format!("{given} {family}"),
-        Name::Person { family, .. } => family.clone(),
+        Name::Person { given, family } if !given.is_empty() => match split_particle(family) {
+            (Some(p), core) => format!("{core}, {given} {p}"),
+            (None, _) => inverted(n, loc),
+        },
+        _ => inverted(n, loc),
+    }
+}
+
+/// "Given Family" (or the organisation).
+pub(crate) fn direct(n: &Name, loc: Locale) -> String {
+    match n {
+        Name::Person { given, family } if !given.is_empty() => format!("{given} {}", family_name(family, loc)),
+        Name::Person { family, .. } => family_name(family, loc),
         Name::Org(o) => o.clone(),
     }
 }
 
 /// The family name (or the organisation).
-pub(crate) fn family(n: &Name) -> String {
+pub(crate) fn family(n: &Name, loc: Locale) -> String {
     match n {
-        Name::Person { family, .. } => family.clone(),
+        Name::Person { family, .. } => family_name(family, loc),
         Name::Org(o) => o.clone(),
     }
 }
