@@ -220,6 +220,17 @@ fn names_people_and_organisations() {
 }
 
 #[test]
+fn impossible_dates_keep_what_is_valid() {
+    let a = article("T", &["Ann Lee"], Some("The Times"), Some("2023-02-29T10:00:00Z"), "en");
+    assert!(text(&a, "mla", None, None).contains(", Feb. 2023,"));
+    let a = article("T", &["Ann Lee"], Some("The Times"), Some("2024-02-29"), "en");
+    assert!(text(&a, "mla", None, None).contains(", 29 Feb. 2024,"));
+    let a = article("T", &["Ann Lee"], Some("The Times"), Some("2024-13-01"), "en");
+    assert!(text(&a, "apa", None, None).contains("(2024)."));
+    assert!(cite::format(&a, "apa", None, Some("2023-02-29")).is_err(), "impossible access date");
+}
+
+#[test]
 fn errors_are_reported_not_panicked() {
     let a = maghress();
     assert!(cite::format(&a, "vancouver", None, None).is_err());

@@ -192,7 +192,16 @@ pub fn parse_date(iso: &str) -> Option<Date> {
         return None;
     }
     let month = num(5, 7).filter(|m| (1..=12).contains(m)).map(|m| m as u8);
-    let day = month.and(num(8, 10).filter(|d| (1..=31).contains(d)).map(|d| d as u8));
+    let day = month.and_then(|m| {
+        let days = match m {
+            2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        };
+        // An impossible day ("2020-02-30") is dropped, keeping the year and month.
+        num(8, 10).filter(|d| (1..=days).contains(d)).map(|d| d as u8)
+    });
     Some(Date { year, month, day })
 }
 
