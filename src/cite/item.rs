@@ -115,8 +115,27 @@ impl Item {
     }
 }
 
-fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+/// No-break spaces a page types on purpose (French typography): kept, never collapsed.
+fn is_hard_space(c: char) -> bool {
+    matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}')
+}
+
+/// Trims and collapses runs of ordinary white space to one space; no-break spaces are kept.
+pub fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending = false;
+    for c in s.chars() {
+        if c.is_whitespace() && !is_hard_space(c) {
+            pending = !out.is_empty();
+        } else {
+            if pending {
+                out.push(' ');
+                pending = false;
+            }
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn nonempty(s: Option<&str>) -> Option<&str> {
@@ -210,12 +229,17 @@ pub fn parse_date(iso: &str) -> Option<Date> {
 pub const OPEN_Q: char = '\u{e000}';
 /// Marks a closing double quote.
 pub const CLOSE_Q: char = '\u{e001}';
+/// Marks the start of a « guillemet » quotation (placed before the «).
+pub const OPEN_G: char = '\u{e002}';
+/// Marks the end of a guillemet quotation (placed after the »).
+pub const CLOSE_G: char = '\u{e003}';
 
 /// Typography citeproc applies to every field: the typographic apostrophe, a narrow no-break space
 /// before French high punctuation (" :" " ;" " !" " ?") and inside « », and double quotes ("…", “…”)
-/// turned into quote marks that follow the locale and the nesting.
+/// turned into quote marks that follow the locale and the nesting; « » are marked so that a French
+/// quoted title can turn them into inner quotes (“ ”). No-break spaces typed by the page are kept.
 pub fn normalize_text(s: &str) -> String {
-    let s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let s = collapse(s);
     let mut out = String::with_capacity(s.len() + 8);
     let chars: Vec<char> = s.chars().collect();
     let mut open = false;
@@ -236,6 +260,14 @@ pub fn normalize_text(s: &str) -> String {
             }
             ' ' if matches!(chars.get(i + 1), Some(':' | ';' | '!' | '?' | '»')) => out.push('\u{202f}'),
             ' ' if i > 0 && chars.get(i - 1) == Some(&'«') => out.push('\u{202f}'),
+            '«' => {
+                out.push(OPEN_G);
+                out.push(c);
+            }
+            '»' => {
+                out.push(c);
+                out.push(CLOSE_G);
+            }
             _ => out.push(c),
         }
     }

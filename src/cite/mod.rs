@@ -185,13 +185,45 @@ impl Out {
     }
 
     /// Renders the quote marks of a normalised field: outer quotes, or inner ones inside quotes.
+    /// Guillemets stay as typed, except inside a French quoted title, where (being the French outer
+    /// quotes) they become the inner quotes, as citeproc does.
     fn quotes(&self, s: &str, inner: bool) -> String {
         let (o, c) = if inner {
             (self.loc.open_inner_quote(), self.loc.close_inner_quote())
         } else {
             (self.loc.open_quote(), self.loc.close_quote())
         };
-        s.replace(item::OPEN_Q, o).replace(item::CLOSE_Q, c)
+        let flip_guillemets = inner && self.loc == Locale::Fr;
+        let space = |c: char| matches!(c, ' ' | '\u{a0}' | '\u{202f}');
+        let mut out = String::with_capacity(s.len());
+        let mut chars = s.chars().peekable();
+        while let Some(ch) = chars.next() {
+            match ch {
+                item::OPEN_Q => out.push_str(o),
+                item::CLOSE_Q => out.push_str(c),
+                item::OPEN_G if flip_guillemets => {
+                    if chars.peek() == Some(&'«') {
+                        chars.next();
+                        if chars.peek().is_some_and(|&n| space(n)) {
+                            chars.next();
+                        }
+                    }
+                    out.push_str(self.loc.open_inner_quote());
+                }
+                item::CLOSE_G if flip_guillemets => {
+                    if out.ends_with('»') {
+                        out.pop();
+                        if out.ends_with(space) {
+                            out.pop();
+                        }
+                    }
+                    out.push_str(self.loc.close_inner_quote());
+                }
+                item::OPEN_G | item::CLOSE_G => {}
+                _ => out.push(ch),
+            }
+        }
+        out
     }
 
     /// Plain content.
@@ -233,7 +265,8 @@ const NBSP_CHAR: char = locale::NBSP;
 pub(crate) fn title_case(s: &str) -> String {
     // Characters that split words for case (citeproc's tag list).
     let is_tag = |c: char| {
-        "\u{2018}\u{2019}\u{201c}\u{201d}\"'-\u{2013}\u{2014}/.,;?!:[]()".contains(c) || c == item::OPEN_Q || c == item::CLOSE_Q
+        "\u{2018}\u{2019}\u{201c}\u{201d}\"'-\u{2013}\u{2014}/.,;?!:[]()".contains(c)
+            || matches!(c, item::OPEN_Q | item::CLOSE_Q | item::OPEN_G | item::CLOSE_G)
     };
     let mut out = String::with_capacity(s.len());
     let mut first = true;
