@@ -45,7 +45,7 @@ fn title(o: &mut Out, item: &Item) {
         if item.kind == Kind::Webpage {
             o.ital(t);
         } else {
-            o.text(t);
+            o.field(t);
         }
         o.lit(". ");
     }
@@ -56,7 +56,7 @@ pub(crate) fn bibliography(item: &Item, loc: Locale) -> (String, String) {
     let mut o = Out::new(loc);
     let has_author = !item.authors.is_empty();
     if has_author {
-        o.text(&names(&item.authors, loc));
+        o.field(&names(&item.authors, loc));
         o.lit(". ");
     } else {
         title(&mut o, item);
@@ -70,7 +70,7 @@ pub(crate) fn bibliography(item: &Item, loc: Locale) -> (String, String) {
         if item.kind == Kind::Newspaper {
             o.ital(c);
         } else {
-            o.text(c);
+            o.field(c);
         }
         o.lit(". ");
     }

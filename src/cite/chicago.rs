@@ -42,7 +42,7 @@ fn container(o: &mut Out, item: &Item, c: &str) {
     if item.kind == Kind::Newspaper {
         o.ital(c);
     } else {
-        o.text(c);
+        o.field(c);
     }
 }
 
@@ -54,7 +54,7 @@ pub(crate) fn author_date(item: &Item, loc: Locale) -> (String, String) {
     let mut container_used = false;
     let mut title_used = false;
     if !item.authors.is_empty() {
-        o.text(&bib_names(&item.authors, loc));
+        o.field(&bib_names(&item.authors, loc));
     } else if let (Kind::Newspaper, Some(c)) = (item.kind, &item.container) {
         // An unsigned article is listed under the newspaper.
         container(&mut o, item, c);
@@ -114,7 +114,7 @@ pub(crate) fn bibliography(item: &Item, loc: Locale) -> (String, String) {
     let title = styled_title(item, loc);
     let mut container_used = false;
     if !item.authors.is_empty() {
-        o.text(&bib_names(&item.authors, loc));
+        o.field(&bib_names(&item.authors, loc));
         o.lit(". ");
     } else if let Some(c) = &item.container {
         // An unsigned item is listed under the newspaper or site.
@@ -158,7 +158,7 @@ pub(crate) fn note(item: &Item, loc: Locale) -> (String, String) {
     };
     if !item.authors.is_empty() {
         sep(&mut o);
-        o.text(&note_names(&item.authors, loc, direct));
+        o.field(&note_names(&item.authors, loc, direct));
     }
     if let Some(t) = styled_title(item, loc) {
         sep(&mut o);
@@ -184,7 +184,7 @@ pub(crate) fn note(item: &Item, loc: Locale) -> (String, String) {
 pub(crate) fn short_note(item: &Item, loc: Locale) -> (String, String) {
     let mut o = Out::new(loc);
     if !item.authors.is_empty() {
-        o.text(&note_names(&item.authors, loc, family));
+        o.field(&note_names(&item.authors, loc, family));
     }
     if let Some(t) = styled_title(item, loc) {
         if !o.is_empty() {

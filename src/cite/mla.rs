@@ -30,7 +30,7 @@ fn date(d: &Date, loc: Locale) -> String {
 pub(crate) fn bibliography(item: &Item, loc: Locale) -> (String, String) {
     let mut o = Out::new(loc);
     if !item.authors.is_empty() {
-        o.text(&names(&item.authors, loc));
+        o.field(&names(&item.authors, loc));
         o.lit(". ");
     }
     if let Some(t) = styled_title(item, loc) {
