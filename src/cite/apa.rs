@@ -2,7 +2,7 @@
 
 use super::item::{Date, Item, Kind, Name};
 use super::locale::Locale;
-use super::{family_name, initials, Out};
+use super::{family_name, initials, styled_container, Out};
 
 /// "Smith, J.", "Tremblay, J.-P.", an organisation whole.
 fn name(n: &Name, loc: Locale) -> String {
@@ -66,7 +66,7 @@ pub(crate) fn bibliography(item: &Item, loc: Locale) -> (String, String) {
     if has_author {
         title(&mut o, item);
     }
-    if let Some(c) = &item.container {
+    if let Some(c) = &styled_container(item, loc) {
         if item.kind == Kind::Newspaper {
             o.ital(c);
         } else {

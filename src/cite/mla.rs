@@ -2,7 +2,7 @@
 
 use super::item::{Date, Item, Kind, Name};
 use super::locale::Locale;
-use super::{direct, inverted, styled_title, Out};
+use super::{direct, inverted, styled_container, styled_title, Out};
 
 /// "Brown, Alice", "Martin, Pierre, and Sophie Bernard", three or more: "Brown, Alice, et al.".
 fn names(a: &[Name], loc: Locale) -> String {
@@ -43,7 +43,7 @@ pub(crate) fn bibliography(item: &Item, loc: Locale) -> (String, String) {
         o.lit(". ");
     }
     let mut parts = 0;
-    if let Some(c) = &item.container {
+    if let Some(c) = &styled_container(item, loc) {
         o.ital(c);
         parts += 1;
     }

@@ -322,6 +322,16 @@ pub(crate) fn styled_title(item: &Item, loc: Locale) -> Option<String> {
     Some(if english { title_case(t) } else { t.to_string() })
 }
 
+/// The container as APA, MLA and Chicago show it: title case for an English item, as given otherwise.
+pub(crate) fn styled_container(item: &Item, loc: Locale) -> Option<String> {
+    let c = item.container.as_deref()?;
+    let english = match item.lang {
+        Some(_) => item.is_english(),
+        None => loc == Locale::En,
+    };
+    Some(if english { title_case(c) } else { c.to_string() })
+}
+
 /// Initials of given names: "Jean-Pierre" → "J.-P.", "Anna Maria" → "A. M." (`sep` between names).
 pub(crate) fn initials(given: &str, sep: &str) -> String {
     given
