@@ -78,6 +78,9 @@ pub fn locales() -> &'static [&'static str] {
 /// Formats `article` in `style` for `locale` ("en", "en-US", "fr", "fr-FR", "ar"; None = the article's
 /// language, falling back to en-US); `accessed` is the access date, YYYY-MM-DD (None = no access date).
 pub fn format(article: &Article, style: &str, locale: Option<&str>, accessed: Option<&str>) -> Result<Citation, Error> {
+    // An empty argument means "not given" (a form field left blank).
+    let locale = locale.map(str::trim).filter(|s| !s.is_empty());
+    let accessed = accessed.map(str::trim).filter(|s| !s.is_empty());
     let loc = match locale {
         Some(tag) => Locale::parse(tag).ok_or_else(|| Error::Invalid(format!("unknown citation locale '{tag}' (en, fr, ar)")))?,
         None => article.lang.as_deref().and_then(Locale::parse).unwrap_or(Locale::En),
