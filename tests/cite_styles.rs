@@ -131,6 +131,8 @@ fn locale_comes_from_the_article_then_the_argument() {
     de.lang = None;
     assert!(text(&de, "mla", None, None).starts_with('“'));
     assert!(cite::format(&a, "mla", Some("xx"), None).is_err());
+    // Blank arguments mean "not given".
+    assert_eq!(cite::format(&a, "mla", Some(" "), Some("")).unwrap(), cite::format(&a, "mla", None, None).unwrap());
 }
 
 #[test]

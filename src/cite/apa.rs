@@ -2,7 +2,7 @@
 
 use super::item::{Date, Item, Kind, Name};
 use super::locale::Locale;
-use super::{family_name, initials, Out};
+use super::{family_name, initials, styled_container, Out};
 
 /// "Smith, J.", "Tremblay, J.-P.", an organisation whole.
 fn name(n: &Name, loc: Locale) -> String {
@@ -45,7 +45,7 @@ fn title(o: &mut Out, item: &Item) {
         if item.kind == Kind::Webpage {
             o.ital(t);
         } else {
-            o.text(t);
+            o.field(t);
         }
         o.lit(". ");
     }
@@ -56,7 +56,7 @@ pub(crate) fn bibliography(item: &Item, loc: Locale) -> (String, String) {
     let mut o = Out::new(loc);
     let has_author = !item.authors.is_empty();
     if has_author {
-        o.text(&names(&item.authors, loc));
+        o.field(&names(&item.authors, loc));
         o.lit(". ");
     } else {
         title(&mut o, item);
@@ -66,11 +66,11 @@ pub(crate) fn bibliography(item: &Item, loc: Locale) -> (String, String) {
     if has_author {
         title(&mut o, item);
     }
-    if let Some(c) = &item.container {
+    if let Some(c) = &styled_container(item, loc) {
         if item.kind == Kind::Newspaper {
             o.ital(c);
         } else {
-            o.text(c);
+            o.field(c);
         }
         o.lit(". ");
     }

@@ -3,7 +3,7 @@
 
 use super::item::{Item, Kind, Name};
 use super::locale::{capitalize, Locale};
-use super::{direct, family, inverted_demoted, styled_title, Out};
+use super::{direct, family, inverted_demoted, styled_container, styled_title, Out};
 
 /// Bibliography names: the first inverted (particle after the given name), up to ten listed, beyond: seven and "et al.".
 fn bib_names(a: &[Name], loc: Locale) -> String {
@@ -42,20 +42,29 @@ fn container(o: &mut Out, item: &Item, c: &str) {
     if item.kind == Kind::Newspaper {
         o.ital(c);
     } else {
-        o.text(c);
+        o.field(c);
+    }
+}
+
+/// Notes-bibliography title-cases a newspaper's name but prints a website's as given.
+fn notes_container(item: &Item, loc: Locale) -> Option<String> {
+    match item.kind {
+        Kind::Newspaper => styled_container(item, loc),
+        Kind::Webpage => item.container.clone(),
     }
 }
 
 /// Author-date reference list entry.
 pub(crate) fn author_date(item: &Item, loc: Locale) -> (String, String) {
+    let cont = styled_container(item, loc);
     let mut o = Out::new(loc);
     let title = styled_title(item, loc);
     let year = item.issued.map(|d| d.year.to_string()).unwrap_or_else(|| loc.no_date());
     let mut container_used = false;
     let mut title_used = false;
     if !item.authors.is_empty() {
-        o.text(&bib_names(&item.authors, loc));
-    } else if let (Kind::Newspaper, Some(c)) = (item.kind, &item.container) {
+        o.field(&bib_names(&item.authors, loc));
+    } else if let (Kind::Newspaper, Some(c)) = (item.kind, &cont) {
         // An unsigned article is listed under the newspaper.
         container(&mut o, item, c);
         container_used = true;
@@ -73,7 +82,7 @@ pub(crate) fn author_date(item: &Item, loc: Locale) -> (String, String) {
         o.lit(if container_used { ", " } else { ". " });
     }
     let full_date = item.issued.map(|d| loc.date_text(&d));
-    if let (false, Some(c)) = (container_used, &item.container) {
+    if let (false, Some(c)) = (container_used, &cont) {
         container(&mut o, item, c);
         o.lit(if item.kind == Kind::Newspaper && full_date.is_some() { ", " } else { ". " });
     }
@@ -110,13 +119,14 @@ fn when(item: &Item, loc: Locale) -> When {
 
 /// Notes-bibliography: bibliography entry.
 pub(crate) fn bibliography(item: &Item, loc: Locale) -> (String, String) {
+    let cont = notes_container(item, loc);
     let mut o = Out::new(loc);
     let title = styled_title(item, loc);
     let mut container_used = false;
     if !item.authors.is_empty() {
-        o.text(&bib_names(&item.authors, loc));
+        o.field(&bib_names(&item.authors, loc));
         o.lit(". ");
-    } else if let Some(c) = &item.container {
+    } else if let Some(c) = &cont {
         // An unsigned item is listed under the newspaper or site.
         container(&mut o, item, c);
         o.lit(". ");
@@ -130,7 +140,7 @@ pub(crate) fn bibliography(item: &Item, loc: Locale) -> (String, String) {
         let comma = !container_next && item.kind == Kind::Webpage && !matches!(when, When::Accessed(_));
         o.lit(if comma { ", " } else { ". " });
     }
-    if let (true, Some(c)) = (container_next, &item.container) {
+    if let (true, Some(c)) = (container_next, &cont) {
         container(&mut o, item, c);
         o.lit(if matches!(when, When::Accessed(_)) { ". " } else { ", " });
     }
@@ -148,6 +158,7 @@ pub(crate) fn bibliography(item: &Item, loc: Locale) -> (String, String) {
 
 /// Notes-bibliography: the full note (first citation).
 pub(crate) fn note(item: &Item, loc: Locale) -> (String, String) {
+    let cont = notes_container(item, loc);
     let mut o = Out::new(loc);
     let mut first = true;
     let mut sep = |o: &mut Out| {
@@ -158,13 +169,13 @@ pub(crate) fn note(item: &Item, loc: Locale) -> (String, String) {
     };
     if !item.authors.is_empty() {
         sep(&mut o);
-        o.text(&note_names(&item.authors, loc, direct));
+        o.field(&note_names(&item.authors, loc, direct));
     }
     if let Some(t) = styled_title(item, loc) {
         sep(&mut o);
         o.quoted(&t);
     }
-    if let Some(c) = &item.container {
+    if let Some(c) = &cont {
         sep(&mut o);
         container(&mut o, item, c);
     }
@@ -184,7 +195,7 @@ pub(crate) fn note(item: &Item, loc: Locale) -> (String, String) {
 pub(crate) fn short_note(item: &Item, loc: Locale) -> (String, String) {
     let mut o = Out::new(loc);
     if !item.authors.is_empty() {
-        o.text(&note_names(&item.authors, loc, family));
+        o.field(&note_names(&item.authors, loc, family));
     }
     if let Some(t) = styled_title(item, loc) {
         if !o.is_empty() {

@@ -20,10 +20,10 @@ fn names(o: &mut Out, a: &[Name], loc: Locale) {
     let n: Vec<String> = a.iter().map(|x| name(x, loc)).collect();
     match n.len() {
         0 => {}
-        1 => o.text(&n[0]),
-        2 | 3 => o.text(&format!("{} {} {}", n[..n.len() - 1].join(", "), loc.and(), n[n.len() - 1])),
+        1 => o.field(&n[0]),
+        2 | 3 => o.field(&format!("{} {} {}", n[..n.len() - 1].join(", "), loc.and(), n[n.len() - 1])),
         _ => {
-            o.text(&n[0]);
+            o.field(&n[0]);
             o.lit(" ");
             o.ital(loc.et_al());
         }

@@ -40,7 +40,7 @@ pub(crate) fn bibliography(item: &Item, loc: Locale) -> (String, String) {
         item.title.clone()
     };
     if let Some(h) = &head {
-        o.text(h);
+        o.field(h);
         o.lit(", ");
     }
     o.text(&match item.issued {
@@ -50,7 +50,7 @@ pub(crate) fn bibliography(item: &Item, loc: Locale) -> (String, String) {
     o.lit(". ");
     if !item.authors.is_empty() {
         if let Some(t) = &item.title {
-            o.text(t);
+            o.field(t);
             o.lit(". ");
         }
     }

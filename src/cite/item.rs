@@ -224,50 +224,18 @@ pub fn parse_date(iso: &str) -> Option<Date> {
     Some(Date { year, month, day })
 }
 
-/// Marks an opening double quote in a normalised field; rendered with the locale's quotes (outer, or
-/// inner inside a quoted title) by `Out`.
-pub const OPEN_Q: char = '\u{e000}';
-/// Marks a closing double quote.
-pub const CLOSE_Q: char = '\u{e001}';
-/// Marks the start of a « guillemet » quotation (placed before the «).
-pub const OPEN_G: char = '\u{e002}';
-/// Marks the end of a guillemet quotation (placed after the »).
-pub const CLOSE_G: char = '\u{e003}';
-
-/// Typography citeproc applies to every field: the typographic apostrophe, a narrow no-break space
-/// before French high punctuation (" :" " ;" " !" " ?") and inside « », and double quotes ("…", “…”)
-/// turned into quote marks that follow the locale and the nesting; « » are marked so that a French
-/// quoted title can turn them into inner quotes (“ ”). No-break spaces typed by the page are kept.
+/// Typography citeproc applies to every field before styling: white space collapsed (typed no-break
+/// spaces kept) and a narrow no-break space for a space before French high punctuation (" :" " ;"
+/// " !" " ?" " »") or after "«". Quotes and apostrophes are rendered later, by `quotes::render`,
+/// because they depend on the locale and on whether the field is quoted.
 pub fn normalize_text(s: &str) -> String {
     let s = collapse(s);
     let mut out = String::with_capacity(s.len() + 8);
     let chars: Vec<char> = s.chars().collect();
-    let mut open = false;
     for (i, &c) in chars.iter().enumerate() {
         match c {
-            '\'' => out.push('\u{2019}'),
-            '\u{201c}' => {
-                open = true;
-                out.push(OPEN_Q);
-            }
-            '\u{201d}' => {
-                open = false;
-                out.push(CLOSE_Q);
-            }
-            '"' => {
-                out.push(if open { CLOSE_Q } else { OPEN_Q });
-                open = !open;
-            }
             ' ' if matches!(chars.get(i + 1), Some(':' | ';' | '!' | '?' | '»')) => out.push('\u{202f}'),
             ' ' if i > 0 && chars.get(i - 1) == Some(&'«') => out.push('\u{202f}'),
-            '«' => {
-                out.push(OPEN_G);
-                out.push(c);
-            }
-            '»' => {
-                out.push(c);
-                out.push(CLOSE_G);
-            }
             _ => out.push(c),
         }
     }

@@ -2,7 +2,7 @@
 
 use super::item::{Date, Item, Kind, Name};
 use super::locale::Locale;
-use super::{direct, inverted, styled_title, Out};
+use super::{direct, inverted, styled_container, styled_title, Out};
 
 /// "Brown, Alice", "Martin, Pierre, and Sophie Bernard", three or more: "Brown, Alice, et al.".
 fn names(a: &[Name], loc: Locale) -> String {
@@ -30,7 +30,7 @@ fn date(d: &Date, loc: Locale) -> String {
 pub(crate) fn bibliography(item: &Item, loc: Locale) -> (String, String) {
     let mut o = Out::new(loc);
     if !item.authors.is_empty() {
-        o.text(&names(&item.authors, loc));
+        o.field(&names(&item.authors, loc));
         o.lit(". ");
     }
     if let Some(t) = styled_title(item, loc) {
@@ -43,7 +43,7 @@ pub(crate) fn bibliography(item: &Item, loc: Locale) -> (String, String) {
         o.lit(". ");
     }
     let mut parts = 0;
-    if let Some(c) = &item.container {
+    if let Some(c) = &styled_container(item, loc) {
         o.ital(c);
         parts += 1;
     }

@@ -14,6 +14,7 @@ mod iso690;
 pub mod item;
 pub mod locale;
 mod mla;
+mod quotes;
 mod ris;
 
 use crate::model::{Article, Error};
@@ -77,6 +78,9 @@ pub fn locales() -> &'static [&'static str] {
 /// Formats `article` in `style` for `locale` ("en", "en-US", "fr", "fr-FR", "ar"; None = the article's
 /// language, falling back to en-US); `accessed` is the access date, YYYY-MM-DD (None = no access date).
 pub fn format(article: &Article, style: &str, locale: Option<&str>, accessed: Option<&str>) -> Result<Citation, Error> {
+    // An empty argument means "not given" (a form field left blank).
+    let locale = locale.map(str::trim).filter(|s| !s.is_empty());
+    let accessed = accessed.map(str::trim).filter(|s| !s.is_empty());
     let loc = match locale {
         Some(tag) => Locale::parse(tag).ok_or_else(|| Error::Invalid(format!("unknown citation locale '{tag}' (en, fr, ar)")))?,
         None => article.lang.as_deref().and_then(Locale::parse).unwrap_or(Locale::En),
@@ -142,12 +146,13 @@ pub(crate) struct Out {
     text: String,
     html: String,
     loc: Locale,
-    quote_end: bool,
+    /// Where a following period or comma goes when it moves inside the closing quotes (text, html).
+    quote_insert: Option<(usize, usize)>,
 }
 
 impl Out {
     pub(crate) fn new(loc: Locale) -> Out {
-        Out { text: String::new(), html: String::new(), loc, quote_end: false }
+        Out { text: String::new(), html: String::new(), loc, quote_insert: None }
     }
 
     /// Whether nothing was written yet.
@@ -160,96 +165,68 @@ impl Out {
         let mut rest = s;
         if let Some(p @ ('.' | ',')) = s.chars().next() {
             rest = &s[1..];
-            let close = self.loc.close_quote();
-            if self.quote_end && self.loc.punctuation_in_quote() && self.text.ends_with(close) {
-                let tl = self.text.len() - close.len();
-                let hl = self.html.len() - close.len();
-                let before = self.text[..tl].chars().last();
-                if !(p == '.' && matches!(before, Some('.' | '?' | '!'))) {
-                    self.text.insert(tl, p);
-                    self.html.insert(hl, p);
+            match self.quote_insert {
+                Some((t, h)) if self.loc.punctuation_in_quote() => {
+                    let before = self.text.get(..t).and_then(|b| b.chars().last());
+                    if !(p == '.' && matches!(before, Some('.' | '?' | '!'))) {
+                        self.text.insert(t, p);
+                        self.html.insert(h, p);
+                    }
                 }
-            } else {
-                let last = self.text.trim_end_matches(['»', '"', '\u{201d}', '\u{2019}', NBSP_CHAR, ' ']).chars().last();
-                if !(p == '.' && matches!(last, Some('.' | '?' | '!'))) {
-                    self.text.push(p);
-                    self.html.push(p);
+                _ => {
+                    let last = self
+                        .text
+                        .trim_end_matches(['»', '"', '\'', '\u{201d}', '\u{2019}', NBSP_CHAR, '\u{202f}', ' '])
+                        .chars()
+                        .last();
+                    if !(p == '.' && matches!(last, Some('.' | '?' | '!'))) {
+                        self.text.push(p);
+                        self.html.push(p);
+                    }
                 }
             }
         }
         if !rest.is_empty() {
-            self.text.push_str(rest);
-            self.html.push_str(&escape(rest));
-            self.quote_end = false;
+            self.push(rest);
         }
     }
 
-    /// Renders the quote marks of a normalised field: outer quotes, or inner ones inside quotes.
-    /// Guillemets stay as typed, except inside a French quoted title, where (being the French outer
-    /// quotes) they become the inner quotes, as citeproc does.
-    fn quotes(&self, s: &str, inner: bool) -> String {
-        let (o, c) = if inner {
-            (self.loc.open_inner_quote(), self.loc.close_inner_quote())
-        } else {
-            (self.loc.open_quote(), self.loc.close_quote())
-        };
-        let flip_guillemets = inner && self.loc == Locale::Fr;
-        let space = |c: char| matches!(c, ' ' | '\u{a0}' | '\u{202f}');
-        let mut out = String::with_capacity(s.len());
-        let mut chars = s.chars().peekable();
-        while let Some(ch) = chars.next() {
-            match ch {
-                item::OPEN_Q => out.push_str(o),
-                item::CLOSE_Q => out.push_str(c),
-                item::OPEN_G if flip_guillemets => {
-                    if chars.peek() == Some(&'«') {
-                        chars.next();
-                        if chars.peek().is_some_and(|&n| space(n)) {
-                            chars.next();
-                        }
-                    }
-                    out.push_str(self.loc.open_inner_quote());
-                }
-                item::CLOSE_G if flip_guillemets => {
-                    if out.ends_with('»') {
-                        out.pop();
-                        if out.ends_with(space) {
-                            out.pop();
-                        }
-                    }
-                    out.push_str(self.loc.close_inner_quote());
-                }
-                item::OPEN_G | item::CLOSE_G => {}
-                _ => out.push(ch),
-            }
-        }
-        out
+    fn push(&mut self, s: &str) {
+        self.text.push_str(s);
+        self.html.push_str(&escape(s));
+        self.quote_insert = None;
     }
 
-    /// Plain content.
+    /// Plain content that is not a field (dates, labels, URLs): printed as is.
     pub(crate) fn text(&mut self, s: &str) {
-        let s = self.quotes(s, false);
-        self.text.push_str(&s);
-        self.html.push_str(&escape(&s));
-        self.quote_end = false;
+        self.push(s);
     }
 
-    /// Italic content.
+    /// A field (name, title, outlet): its quotes and apostrophes rendered for the locale.
+    pub(crate) fn field(&mut self, s: &str) {
+        let (r, _) = quotes::render(s, self.loc, false);
+        self.push(&r);
+    }
+
+    /// An italic field.
     pub(crate) fn ital(&mut self, s: &str) {
-        let s = self.quotes(s, false);
-        self.text.push_str(&s);
+        let (r, _) = quotes::render(s, self.loc, false);
+        self.text.push_str(&r);
         self.html.push_str("<i>");
-        self.html.push_str(&escape(&s));
+        self.html.push_str(&escape(&r));
         self.html.push_str("</i>");
-        self.quote_end = false;
+        self.quote_insert = None;
     }
 
-    /// Quoted content, with the locale's quotes (quotes inside become inner quotes).
+    /// A quoted field, with the locale's quotes (quotes inside become inner quotes).
     pub(crate) fn quoted(&mut self, s: &str) {
-        let inner = format!("{}{}{}", self.loc.open_quote(), self.quotes(s, true), self.loc.close_quote());
-        self.text.push_str(&inner);
-        self.html.push_str(&escape(&inner));
-        self.quote_end = true;
+        let (r, trailing) = quotes::render(s, self.loc, true);
+        let (open, close) = (self.loc.open_quote(), self.loc.close_quote());
+        let body = r.get(..r.len() - trailing).unwrap_or(&r);
+        let t = self.text.len() + open.len() + body.len();
+        let h = self.html.len() + escape(open).len() + escape(body).len();
+        self.push(&format!("{open}{r}{close}"));
+        self.quote_insert = Some((t, h));
     }
 
     /// The finished (text, html).
@@ -264,10 +241,10 @@ const NBSP_CHAR: char = locale::NBSP;
 /// is capitalised except the CSL stop words, which are capitalised only first, last, or after ":?!".
 pub(crate) fn title_case(s: &str) -> String {
     // Characters that split words for case (citeproc's tag list).
-    let is_tag = |c: char| {
-        "\u{2018}\u{2019}\u{201c}\u{201d}\"'-\u{2013}\u{2014}/.,;?!:[]()".contains(c)
-            || matches!(c, item::OPEN_Q | item::CLOSE_Q | item::OPEN_G | item::CLOSE_G)
-    };
+    let is_tag = |c: char| "\u{2018}\u{2019}\u{201c}\u{201d}\"'-\u{2013}\u{2014}/.,;?!:[]()".contains(c);
+    // citeproc leaves the word after an opening straight single quote as typed ("says 'no Deal'"),
+    // unless it follows ":?!".
+    let mut after_single_open = false;
     let mut out = String::with_capacity(s.len());
     let mut first = true;
     let mut after_punct = false;
@@ -279,6 +256,9 @@ pub(crate) fn title_case(s: &str) -> String {
         if is_tag(c) {
             if matches!(c, '!' | '?' | ':') {
                 after_punct = true;
+            }
+            if c == '\'' && (i == 0 || chars[i - 1].is_whitespace() || chars[i - 1] == '(') {
+                after_single_open = true;
             }
             out.push(c);
             i += 1;
@@ -296,8 +276,9 @@ pub(crate) fn title_case(s: &str) -> String {
         let word: String = chars[start..i].iter().collect();
         let lower = word.to_lowercase();
         let followed_by_hyphen = chars.get(i) == Some(&'-');
-        let capitalize =
-            (word.chars().count() > 1 && !is_stop_word(&lower)) || followed_by_hyphen || first || after_punct;
+        let capitalize = after_punct
+            || (!after_single_open
+                && ((word.chars().count() > 1 && !is_stop_word(&lower)) || followed_by_hyphen || first));
         let begin = out.len();
         if capitalize && word == lower {
             out.push_str(&locale::capitalize(&word));
@@ -307,6 +288,7 @@ pub(crate) fn title_case(s: &str) -> String {
         last_word = Some((begin, out.len()));
         first = false;
         after_punct = false;
+        after_single_open = false;
     }
     if let Some((a, b)) = last_word {
         let w = out[a..b].to_string();
@@ -341,6 +323,16 @@ pub(crate) fn styled_title(item: &Item, loc: Locale) -> Option<String> {
         None => loc == Locale::En,
     };
     Some(if english { title_case(t) } else { t.to_string() })
+}
+
+/// The container as APA, MLA and Chicago show it: title case for an English item, as given otherwise.
+pub(crate) fn styled_container(item: &Item, loc: Locale) -> Option<String> {
+    let c = item.container.as_deref()?;
+    let english = match item.lang {
+        Some(_) => item.is_english(),
+        None => loc == Locale::En,
+    };
+    Some(if english { title_case(c) } else { c.to_string() })
 }
 
 /// Initials of given names: "Jean-Pierre" → "J.-P.", "Anna Maria" → "A. M." (`sep` between names).

