@@ -50,7 +50,8 @@ pub fn grab(dom: &Dom, clutter: &[ClutterHit], meta: &Metadata) -> Option<Body> 
             }
         }
     }
-    let title = meta.title.as_deref();
+    let fallback_title = if meta.title.is_none() { page_title(dom) } else { None };
+    let title = meta.title.as_deref().or(fallback_title.as_deref());
     let mut flags = grab::Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true };
     let mut attempts: Vec<grab::Attempt> = Vec::new();
     let best = loop {
@@ -82,10 +83,34 @@ pub fn grab(dom: &Dom, clutter: &[ClutterHit], meta: &Metadata) -> Option<Body> 
     Some(body)
 }
 
-/// A page that is not readerable has no article when its best block is short or mostly links.
-fn looks_like_no_article(_dom: &Dom, a: &grab::Attempt) -> bool {
+/// The page's `<title>` (outside SVG) or `og:title`, when metadata gave none: the heading that
+/// repeats it is dropped from the body (breitbart page: a `<title>` the metadata reader missed).
+fn page_title(dom: &Dom) -> Option<String> {
+    let t = dom
+        .descendants(Dom::ROOT)
+        .filter(|&n| dom.is(n, "title"))
+        .find(|&n| !dom.ancestors(n).any(|a| dom.is(a, "svg")))
+        .map(|n| crate::text::normalize_ws(&dom.text_content(n)))
+        .filter(|t| !t.is_empty());
+    t.or_else(|| {
+        dom.descendants(Dom::ROOT)
+            .filter(|&n| dom.is(n, "meta") && dom.attr(n, "property") == Some("og:title"))
+            .find_map(|n| dom.attr(n, "content").map(crate::text::normalize_ws))
+    })
+}
+
+/// A page that is not readerable has no article when its best block is mostly links (a home
+/// page listing headlines) or when it is a short page around a password field (a login form).
+/// Short pages of plain text stay articles (Readability's small test pages).
+fn looks_like_no_article(dom: &Dom, a: &grab::Attempt) -> bool {
     let m = grab::measure(&a.tree, a.article);
-    a.text_len < CHAR_THRESHOLD || m.link_density(a.article) > 0.5
+    let links = a.tree.preorder(a.article).into_iter().filter(|&v| a.tree.tag(v) == "a").count();
+    // At least a few links: a single wrapping link is not a list of headlines (js-link-replacement).
+    if m.link_density(a.article) > 0.5 && links >= 5 {
+        return true;
+    }
+    a.text_len < CHAR_THRESHOLD
+        && dom.ids().any(|n| dom.is(n, "input") && dom.attr(n, "type").is_some_and(|t| t.eq_ignore_ascii_case("password")))
 }
 
 /// Maps the attempt's article back to the page: the root is the page node standing for the
@@ -115,6 +140,10 @@ fn to_body(dom: &Dom, a: &grab::Attempt, readerable: bool) -> Body {
     dom.walk(root, |n| {
         if n == root || keep[n.index()] || has_keep[n.index()] {
             return true;
+        }
+        // Line breaks the extractor folded into paragraphs stay: they separate words (replace-brs).
+        if dom.is(n, "br") && dom.parent(n).is_some_and(|p| keep[p.index()] || has_keep[p.index()]) {
+            return false;
         }
         skip.insert(n);
         false

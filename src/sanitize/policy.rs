@@ -59,7 +59,7 @@ pub fn allowed_tag(name: &str) -> Option<&'static str> {
 
 /// Elements dropped with everything inside (never reading content, or executable).
 pub const DROP: &[&str] = &[
-    "script", "style", "template", "iframe", "frame", "frameset", "object", "embed", "applet", "param", "svg", "math",
+    "script", "style", "template", "iframe", "frame", "frameset", "object", "embed", "applet", "param", "svg",
     "head", "title", "meta", "link", "base", "input", "button", "select", "option", "optgroup", "textarea", "datalist",
     "canvas", "audio", "video", "track", "map", "area", "dialog", "noembed", "noframes", "portal", "slot", "xmp",
     "plaintext", "marquee", "keygen", "output", "progress", "meter",
