@@ -147,7 +147,7 @@ struct Agg {
     data_table: bool,
 }
 
-const TEXTISH: &[&str] = &["span", "li", "td", "blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"];
+const TEXTISH: &[&str] = &["span", "font", "li", "td", "blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"];
 
 /// Readability's `_cleanConditionally` for `tag`, bottom-up with removals applied as it goes
 /// (as Readability's backwards `_removeNodes` does).

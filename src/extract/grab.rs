@@ -194,8 +194,9 @@ fn replace_brs(t: &mut Tree) {
     }
 }
 
+/// Words of a title: '_' separates too (titles use it before the site name: "Titre_科技_网").
 fn tokens(s: &str) -> Vec<String> {
-    s.to_lowercase().split(|c: char| !c.is_alphanumeric() && c != '_').filter(|w| !w.is_empty()).map(str::to_string).collect()
+    s.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
 }
 
 /// Readability's `_textSimilarity`: share of `b`'s text made of tokens found in `a`.

@@ -40,6 +40,8 @@ pub const PHRASING: &[&str] = &[
     "abbr", "audio", "b", "bdo", "br", "button", "cite", "code", "data", "datalist", "dfn", "em", "embed", "i", "img",
     "input", "kbd", "label", "mark", "math", "meter", "noscript", "object", "output", "progress", "q", "ruby", "samp",
     "script", "select", "small", "span", "strong", "sub", "sup", "textarea", "time", "var", "wbr",
+    // Readability turns <font> into <span> before anything else (replace-font-tags page).
+    "font",
 ];
 
 /// Elements dropped before anything is scored (never reading text).
