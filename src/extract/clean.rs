@@ -9,6 +9,11 @@ use super::tree::{Run, Tree, NONE, TEXT};
 
 /// Runs the post-clean on `article`.
 pub fn prep_article(t: &mut Tree, article: u32, flags: Flags) {
+    for v in t.preorder(article) {
+        if t.is_clutter(v) {
+            t.detach(v);
+        }
+    }
     let data = mark_data_tables(t, article);
     clean_conditionally(t, article, "form", flags, &data);
     clean_conditionally(t, article, "fieldset", flags, &data);

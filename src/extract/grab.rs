@@ -252,6 +252,10 @@ pub fn attempt<'d>(mut t: Tree<'d>, title: Option<&str>, flags: Flags) -> Attemp
             node = next_el(&t, node, false);
             continue;
         }
+        if t.is_clutter(node) {
+            node = next_el(&t, node, true);
+            continue;
+        }
         let tag = t.tag(node);
         let ms = t.match_string(node);
         // Byline (already read as metadata): dropped from the body, as Readability does.
@@ -473,7 +477,7 @@ pub fn attempt<'d>(mut t: Tree<'d>, title: Option<&str>, flags: Flags) -> Attemp
     let siblings = if parent == NONE { vec![top_candidate] } else { t.element_children(parent) };
     for s in siblings {
         let mut append = s == top_candidate;
-        if !append {
+        if !append && !t.is_clutter(s) {
             let bonus = if !top_class.is_empty() && t.attr(s, "class") == Some(top_class) { top_score * 0.2 } else { 0.0 };
             if scored.get(s as usize).copied().unwrap_or(false) && score[s as usize] + bonus >= threshold {
                 append = true;

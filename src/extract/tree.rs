@@ -40,6 +40,10 @@ pub struct Tree<'d> {
     pub n: Vec<VNode<'d>>,
     /// The root (the page's `<body>`).
     pub root: u32,
+    /// Clutter hits: kept in the tree so that Readability's structural decisions and link
+    /// densities see the page as it is (msn page: dropping a related block's links changed the
+    /// chosen container), but they never score and never enter the article.
+    pub clutter: Vec<bool>,
 }
 
 /// Inline-style and attribute tests of Readability's `_isProbablyVisible`.
@@ -63,18 +67,14 @@ impl<'d> Tree<'d> {
     /// Builds the tree of `root`'s subtree, leaving out non-text elements, hidden elements and
     /// `excluded` subtrees (clutter hits).
     pub fn build(dom: &'d Dom, root: NodeId, excluded: &[bool]) -> Tree<'d> {
-        let mut t = Tree { dom, n: Vec::with_capacity(dom.len() / 2 + 1), root: 0 };
+        let mut t = Tree { dom, n: Vec::with_capacity(dom.len() / 2 + 1), root: 0, clutter: Vec::new() };
         let mut map: Vec<u32> = vec![NONE; dom.len()];
         dom.walk(root, |id| {
             let tag: &'d str = match &dom.node(id).data {
                 NodeData::Text(_) => TEXT,
                 NodeData::Element(e) => {
                     let name = e.name.as_str();
-                    if id != root
-                        && (super::patterns::DROP.contains(&name)
-                            || excluded.get(id.index()).copied().unwrap_or(false)
-                            || !probably_visible(dom, id))
-                    {
+                    if id != root && (super::patterns::DROP.contains(&name) || !probably_visible(dom, id)) {
                         return false;
                     }
                     name
@@ -89,9 +89,20 @@ impl<'d> Tree<'d> {
                     t.append(p, v);
                 }
             }
+            if id != root && excluded.get(id.index()).copied().unwrap_or(false) {
+                if t.clutter.len() <= v as usize {
+                    t.clutter.resize(v as usize + 1, false);
+                }
+                t.clutter[v as usize] = true;
+            }
             tag != TEXT
         });
         t
+    }
+
+    /// True for a clutter leaf.
+    pub fn is_clutter(&self, v: u32) -> bool {
+        self.clutter.get(v as usize).copied().unwrap_or(false)
     }
 
     fn create_orig(&mut self, id: NodeId, tag: &'d str) -> u32 {
