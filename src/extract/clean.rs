@@ -41,6 +41,19 @@ pub fn prep_article(t: &mut Tree, article: u32, flags: Flags) {
     clean_conditionally(t, article, "table", flags, &data);
     clean_conditionally(t, article, "ul", flags, &data);
     clean_conditionally(t, article, "div", flags, &data);
+    // News boilerplate the metadata already holds or that points elsewhere: source links,
+    // datelines, aggregator notices (short blocks only).
+    let m = super::grab::measure(t, article);
+    for v in t.preorder(article) {
+        if v != article
+            && matches!(t.tag(v), "p" | "div" | "li" | "span" | "section" | "small" | "em" | "footer" | "address")
+            && m.len(v) <= 220
+            && t.parent(v) != NONE
+            && is_news_boilerplate(&t.text(v))
+        {
+            t.detach(v);
+        }
+    }
     // Paragraphs left empty (no text, no media).
     for v in t.preorder(article) {
         if t.tag(v) == "p"

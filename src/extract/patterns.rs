@@ -145,3 +145,29 @@ mod tests {
         assert_eq!(weight_of(""), 0);
     }
 }
+
+/// Lines pointing to the original article on aggregators and syndicated pages ("Cliquez ici pour
+/// lire l'article depuis sa source."): not article text (maghress-fr, extract-aggregator-ar).
+pub const SOURCE_LINES: &[&str] = &[
+    "lire l'article depuis sa source", "lire l’article depuis sa source", "cliquez ici pour lire", "lire la suite sur", "lire l'article original",
+    "lire l'article complet sur", "read more at the source", "read more at", "read the full article", "read the original article", "continue reading on",
+    "view the original article", "اقرأ المقال من مصدره", "لقراءة المقال من المصدر", "لقراءة المقال كاملا", "لقراءة المقال كاملاً", "اضغط هنا لقراءة",
+    "انقر هنا لقراءة",
+];
+
+/// Datelines already read as metadata ("Publié dans Albayane le 04 - 10 - 2020", "نشر في").
+pub const DATELINE_STARTS: &[&str] =
+    &["publié dans", "publié le", "publie dans", "published in", "published on", "posted on", "mis à jour le", "نشر في", "نشر بتاريخ", "نشر يوم"];
+
+/// Aggregator boilerplate ("Maghress est un moteur de recherche et d'agrégation…").
+pub const AGGREGATOR_LINES: &[&str] =
+    &["moteur de recherche et d'agrégation", "agrégateur de presse", "news aggregator", "محرك بحث", "مجمع أخبار", "les articles sont la propriété de leurs éditeurs"];
+
+/// True when a short block is one of the news boilerplate lines above.
+pub fn is_news_boilerplate(text: &str) -> bool {
+    let t = crate::text::normalize_ws(text).to_lowercase();
+    if t.is_empty() || t.chars().count() > 220 {
+        return false;
+    }
+    any_in(&t, SOURCE_LINES) || DATELINE_STARTS.iter().any(|d| t.starts_with(d)) || any_in(&t, AGGREGATOR_LINES)
+}
