@@ -181,19 +181,131 @@ impl<'a> Ctx<'a> {
 /// Splits `class id` into tokens and finds a word occurring as a whole token or as a contiguous
 /// run of its '-'/'_' parts (`div-gpt-ad-top` has the word "ad", `header` has not).
 pub fn word_in(ms: &str, words: &'static [&'static str]) -> Option<&'static str> {
+    if ms.is_empty() {
+        return None;
+    }
+    let sep = |c: Option<char>| c.is_none_or(|c| c == '-' || c == '_');
     for tok in ms.split_whitespace() {
-        let parts: Vec<&str> = tok.split(['-', '_']).filter(|p| !p.is_empty()).collect();
         for &w in words {
-            if tok == w {
-                return Some(w);
+            if !w.contains(['-', '_']) {
+                if tok.split(['-', '_']).any(|p| p == w) {
+                    return Some(w);
+                }
+                continue;
             }
-            let wp: Vec<&str> = w.split(['-', '_']).filter(|p| !p.is_empty()).collect();
-            if !wp.is_empty() && parts.len() >= wp.len() && parts.windows(wp.len()).any(|win| win == wp.as_slice()) {
-                return Some(w);
+            // An occurrence of `w` bounded by the token's ends or by '-' / '_' (no allocation).
+            let mut from = 0;
+            while let Some(i) = tok.get(from..).and_then(|t| t.find(w)) {
+                let at = from + i;
+                let end = at + w.len();
+                if sep(tok[..at].chars().next_back()) && sep(tok[end..].chars().next()) {
+                    return Some(w);
+                }
+                from = at + w.len().max(1);
             }
         }
     }
     None
+}
+
+/// Families of class/id words (indices into [`Families`]).
+pub mod fam {
+    /// Tickers.
+    pub const TICKER: usize = 0;
+    /// Ads.
+    pub const AD: usize = 1;
+    /// Share bars.
+    pub const SHARE: usize = 2;
+    /// Related lists.
+    pub const RELATED: usize = 3;
+    /// Comments.
+    pub const COMMENTS: usize = 4;
+    /// Consent banners.
+    pub const CONSENT: usize = 5;
+    /// Newsletter boxes.
+    pub const NEWSLETTER: usize = 6;
+    /// Paywalls.
+    pub const PAYWALL: usize = 7;
+    /// Sticky bars.
+    pub const STICKY: usize = 8;
+    /// Navigation.
+    pub const NAV: usize = 9;
+    /// Count.
+    pub const N: usize = 10;
+}
+
+fn word_table() -> &'static std::collections::HashMap<&'static str, Vec<usize>> {
+    static TABLE: std::sync::OnceLock<std::collections::HashMap<&'static str, Vec<usize>>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        use words::*;
+        let lists: [&[&str]; fam::N] =
+            [TICKER_WORDS, AD_WORDS, SHARE_WORDS, RELATED_WORDS, COMMENT_WORDS, CONSENT_WORDS, NEWSLETTER_WORDS, PAYWALL_WORDS, STICKY_WORDS, NAV_WORDS];
+        let mut m: std::collections::HashMap<&'static str, Vec<usize>> = std::collections::HashMap::new();
+        for (f, list) in lists.iter().enumerate() {
+            for w in list.iter() {
+                m.entry(*w).or_default().push(f);
+            }
+        }
+        m
+    })
+}
+
+/// The class/id words of one element, by family: one hash lookup per run of up to three
+/// '-'/'_'-separated parts of each token (the same matching as [`word_in`], in one pass).
+#[derive(Default)]
+pub struct Families {
+    found: [Option<&'static str>; fam::N],
+}
+
+impl Families {
+    /// Reads `class id` (lowercase).
+    pub fn of(ms: &str) -> Families {
+        let mut f = Families::default();
+        if ms.is_empty() {
+            return f;
+        }
+        let table = word_table();
+        for tok in ms.split_whitespace() {
+            // Byte offsets of the parts of the token.
+            let mut bounds: Vec<(usize, usize)> = Vec::new();
+            let mut start = 0;
+            for (i, c) in tok.char_indices() {
+                if c == '-' || c == '_' {
+                    if i > start {
+                        bounds.push((start, i));
+                    }
+                    start = i + 1;
+                }
+            }
+            if tok.len() > start {
+                bounds.push((start, tok.len()));
+            }
+            if bounds.len() > 12 {
+                bounds.truncate(12);
+            }
+            let mut look = |s: &str| {
+                if let Some((k, fams)) = table.get_key_value(s) {
+                    for &x in fams {
+                        if f.found[x].is_none() {
+                            f.found[x] = Some(*k);
+                        }
+                    }
+                }
+            };
+            look(tok);
+            for i in 0..bounds.len() {
+                for j in i..bounds.len().min(i + 3) {
+                    look(&tok[bounds[i].0..bounds[j].1]);
+                }
+            }
+        }
+        f
+    }
+
+    /// The word found for a family.
+    pub fn get(&self, family: usize) -> Option<&'static str> {
+        self.found.get(family).copied().flatten()
+    }
 }
 
 /// Class names whose CSS rule (in the page's `<style>` elements) sets an animation or a marquee.

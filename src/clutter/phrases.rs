@@ -28,11 +28,12 @@ pub fn scan(ctx: &Ctx, out: &mut Vec<(NodeId, ClutterKind, String)>) {
                 true
             }
             NodeData::Text(t) => {
-                if t.len() > MAX_PHRASE_NODE * 4 {
+                let t = t.trim();
+                if t.is_empty() || t.len() > MAX_PHRASE_NODE * 4 || t.chars().all(|c| !c.is_alphabetic()) {
                     return false;
                 }
-                let norm = crate::text::normalize_ws(t).to_lowercase();
-                if norm.is_empty() || norm.chars().count() > MAX_PHRASE_NODE {
+                let norm = if t.contains(char::is_whitespace) { crate::text::normalize_ws(t).to_lowercase() } else { t.to_lowercase() };
+                if norm.chars().count() > MAX_PHRASE_NODE {
                     return false;
                 }
                 let label = norm.trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '…' | '.' | '!' | '|' | '-' | '»' | '«' | '›'));
@@ -87,8 +88,39 @@ fn up(dom: &Dom, el: NodeId, levels: usize, ok: impl Fn(NodeId) -> bool) -> Opti
     std::iter::once(el).chain(dom.ancestors(el)).take(levels + 1).find(|&a| dom.element(a).is_some() && ok(a))
 }
 
+/// Substrings every phrase of the phrase lists contains (a cheap filter before the lists).
+const ANCHORS: &[&str] = &[
+    "signal", "report", "cookie", "abonn", "réservé", "subscri", "newsletter", "inscri", "sign up", "get our", "continue reading", "لإبلاغ", "لابلاغ",
+    "شكرا", "الارتباط", "الكوكيز", "مشترك", "النشرة", "نشرتنا", "اشترك",
+];
+
+/// Label → kind, for the exact-label lists (one hash lookup per text node).
+fn labels() -> &'static std::collections::HashMap<&'static str, ClutterKind> {
+    static T: std::sync::OnceLock<std::collections::HashMap<&'static str, ClutterKind>> = std::sync::OnceLock::new();
+    T.get_or_init(|| {
+        let mut m = std::collections::HashMap::new();
+        // Later lists do not override earlier ones ("urgent" stays a ticker label).
+        for (list, kind) in [
+            (AD_LABELS, ClutterKind::Ad),
+            (TICKER_LABELS, ClutterKind::Ticker),
+            (RELATED_LABELS, ClutterKind::Related),
+            (COMMENT_LABELS, ClutterKind::Comments),
+            (SHARE_LABELS, ClutterKind::ShareBar),
+        ] {
+            for l in list {
+                m.entry(*l).or_insert(kind);
+            }
+        }
+        m
+    })
+}
+
 fn classify(ctx: &Ctx, el: NodeId, norm: &str, label: &str) -> Option<(NodeId, ClutterKind, String)> {
     let dom = ctx.dom;
+    let label_kind = labels().get(label).copied();
+    if label_kind.is_none() && !is_comment_count(label) && !ANCHORS.iter().any(|a| norm.contains(a)) {
+        return None;
+    }
     if let Some(p) = IMAGE_REPORT_PHRASES.iter().find(|p| norm.contains(*p)) {
         // The widget: the element holding the phrase, up to the block that also holds its
         // confirmation message (still short, no image).
@@ -112,25 +144,25 @@ fn classify(ctx: &Ctx, el: NodeId, norm: &str, label: &str) -> Option<(NodeId, C
             return Some((block, ClutterKind::Newsletter, format!("newsletter phrase '{p}'")));
         }
     }
-    if AD_LABELS.contains(&label) {
+    if label_kind == Some(ClutterKind::Ad) {
         // The label's own block: the slot it titles (short, no paragraph of text).
         let block = up(dom, el, 2, |a| a != el && len(dom, a) <= 60).unwrap_or(el);
         return Some((block, ClutterKind::Ad, format!("ad label '{label}'")));
     }
-    if TICKER_LABELS.contains(&label) {
+    if label_kind == Some(ClutterKind::Ticker) {
         let block = up(dom, el, 3, |a| count(dom, a, "a") >= 3 && link_density(dom, a) > 0.6)?;
         return Some((block, ClutterKind::Ticker, format!("ticker label '{label}' on a strip of headline links")));
     }
-    if RELATED_LABELS.contains(&label) {
+    if label_kind == Some(ClutterKind::Related) {
         let block = up(dom, el, 3, |a| count(dom, a, "a") >= 2 && link_density(dom, a) > 0.4)?;
         return Some((block, ClutterKind::Related, format!("list heading '{label}'")));
     }
-    if COMMENT_LABELS.contains(&label) || is_comment_count(label) {
+    if label_kind == Some(ClutterKind::Comments) || is_comment_count(label) {
         let heading_len = label.chars().count();
         let block = up(dom, el, 3, |a| len(dom, a) > heading_len + 20 || count(dom, a, "form") > 0)?;
         return Some((block, ClutterKind::Comments, format!("comment section heading '{label}'")));
     }
-    if SHARE_LABELS.contains(&label) {
+    if label_kind == Some(ClutterKind::ShareBar) {
         let block = up(dom, el, 3, |a| (count(dom, a, "a") + count(dom, a, "button")) >= 2 && len(dom, a) <= 120)?;
         return Some((block, ClutterKind::ShareBar, format!("share label '{label}'")));
     }

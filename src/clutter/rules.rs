@@ -2,7 +2,7 @@
 //! function per family; the scan stops descending at the first element a rule claims.
 
 use super::words::*;
-use super::{word_in, Ctx};
+use super::{fam, Ctx, Families};
 use crate::dom::{Dom, NodeId};
 use crate::model::ClutterKind;
 
@@ -19,17 +19,18 @@ pub fn scan(ctx: &Ctx, out: &mut Vec<(NodeId, ClutterKind, String)>) {
         if matches!(tag, "script" | "style" | "template" | "noscript" | "head") {
             return false;
         }
-        let ms = dom.class_and_id(n);
-        let found = consent(dom, n, &ms)
-            .or_else(|| paywall(dom, n, tag, &ms))
-            .or_else(|| newsletter(dom, n, tag, &ms))
-            .or_else(|| ticker(ctx, n, tag, &ms))
-            .or_else(|| ad(dom, n, tag, &ms))
-            .or_else(|| share(dom, n, tag, &ms))
-            .or_else(|| related(dom, n, tag, &ms))
-            .or_else(|| comments(dom, n, tag, &ms))
-            .or_else(|| sticky(dom, n, tag, &ms))
-            .or_else(|| navigation(dom, n, tag, &ms));
+        let ms = Families::of(&dom.class_and_id(n));
+        let ms = &ms;
+        let found = consent(dom, n, ms)
+            .or_else(|| paywall(dom, n, tag, ms))
+            .or_else(|| newsletter(dom, n, tag, ms))
+            .or_else(|| ticker(ctx, n, tag, ms))
+            .or_else(|| ad(dom, n, tag, ms))
+            .or_else(|| share(dom, n, tag, ms))
+            .or_else(|| related(dom, n, tag, ms))
+            .or_else(|| comments(dom, n, tag, ms))
+            .or_else(|| sticky(dom, n, tag, ms))
+            .or_else(|| navigation(dom, n, tag, ms));
         match found {
             Some((kind, reason)) if ctx.allowed(n) => {
                 out.push((n, kind, reason));
@@ -50,25 +51,25 @@ fn inline_tag(tag: &str) -> bool {
     matches!(tag, "a" | "span" | "p" | "li" | "em" | "strong" | "b" | "i" | "img" | "time" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "button" | "label")
 }
 
-fn consent(_dom: &Dom, _n: NodeId, ms: &str) -> Found {
-    word_in(ms, CONSENT_WORDS).map(|w| (ClutterKind::Consent, format!("class/id word '{w}' (cookie/consent banner)")))
+fn consent(_dom: &Dom, _n: NodeId, ms: &Families) -> Found {
+    ms.get(fam::CONSENT).map(|w| (ClutterKind::Consent, format!("class/id word '{w}' (cookie/consent banner)")))
 }
 
-fn paywall(_dom: &Dom, _n: NodeId, tag: &str, ms: &str) -> Found {
+fn paywall(_dom: &Dom, _n: NodeId, tag: &str, ms: &Families) -> Found {
     if inline_tag(tag) {
         return None;
     }
-    word_in(ms, PAYWALL_WORDS).map(|w| (ClutterKind::Paywall, format!("class/id word '{w}' (paywall box)")))
+    ms.get(fam::PAYWALL).map(|w| (ClutterKind::Paywall, format!("class/id word '{w}' (paywall box)")))
 }
 
-fn newsletter(_dom: &Dom, _n: NodeId, tag: &str, ms: &str) -> Found {
+fn newsletter(_dom: &Dom, _n: NodeId, tag: &str, ms: &Families) -> Found {
     if inline_tag(tag) {
         return None;
     }
-    word_in(ms, NEWSLETTER_WORDS).map(|w| (ClutterKind::Newsletter, format!("class/id word '{w}' (newsletter box)")))
+    ms.get(fam::NEWSLETTER).map(|w| (ClutterKind::Newsletter, format!("class/id word '{w}' (newsletter box)")))
 }
 
-fn ticker(ctx: &Ctx, n: NodeId, tag: &str, ms: &str) -> Found {
+fn ticker(ctx: &Ctx, n: NodeId, tag: &str, ms: &Families) -> Found {
     let dom = ctx.dom;
     if tag == "marquee" {
         return Some((ClutterKind::Ticker, "<marquee> strip".into()));
@@ -76,7 +77,7 @@ fn ticker(ctx: &Ctx, n: NodeId, tag: &str, ms: &str) -> Found {
     if inline_tag(tag) {
         return None;
     }
-    if let Some(w) = word_in(ms, TICKER_WORDS) {
+    if let Some(w) = ms.get(fam::TICKER) {
         let links = count(dom, n, &["a"]);
         if links >= 2 {
             return Some((ClutterKind::Ticker, format!("class/id word '{w}' on a strip of {links} headline links")));
@@ -122,7 +123,7 @@ fn size_of(dom: &Dom, n: NodeId) -> Option<(u32, u32)> {
     Some((w?, h?))
 }
 
-fn ad(dom: &Dom, n: NodeId, tag: &str, ms: &str) -> Found {
+fn ad(dom: &Dom, n: NodeId, tag: &str, ms: &Families) -> Found {
     if tag == "iframe" {
         let src = dom.attr(n, "src").unwrap_or("").to_ascii_lowercase();
         if let Some(h) = AD_HOSTS.iter().find(|h| src.contains(*h)) {
@@ -135,7 +136,7 @@ fn ad(dom: &Dom, n: NodeId, tag: &str, ms: &str) -> Found {
         }
     }
     if !matches!(tag, "a" | "p" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "img" | "time") {
-        if let Some(w) = word_in(ms, AD_WORDS) {
+        if let Some(w) = ms.get(fam::AD) {
             return Some((ClutterKind::Ad, format!("class/id word '{w}' (ad slot)")));
         }
     }
@@ -149,38 +150,38 @@ fn ad(dom: &Dom, n: NodeId, tag: &str, ms: &str) -> Found {
     None
 }
 
-fn share(dom: &Dom, n: NodeId, tag: &str, ms: &str) -> Found {
+fn share(dom: &Dom, n: NodeId, tag: &str, ms: &Families) -> Found {
     if matches!(tag, "a" | "p" | "button" | "img") {
         return None;
     }
-    let w = word_in(ms, SHARE_WORDS)?;
+    let w = ms.get(fam::SHARE)?;
     let controls = count(dom, n, &["a", "button"]);
     // A share bar has little text of its own (mercurial page: "sharing-…" section ids).
     let short = dom.text(n).trim().chars().count() < 200;
     (short && (controls >= 2 || controls == 0)).then(|| (ClutterKind::ShareBar, format!("class/id word '{w}' with {controls} buttons")))
 }
 
-fn related(dom: &Dom, n: NodeId, tag: &str, ms: &str) -> Found {
+fn related(dom: &Dom, n: NodeId, tag: &str, ms: &Families) -> Found {
     if inline_tag(tag) && tag != "li" {
         return None;
     }
-    let w = word_in(ms, RELATED_WORDS)?;
+    let w = ms.get(fam::RELATED)?;
     let links = count(dom, n, &["a"]);
     (links >= 2).then(|| (ClutterKind::Related, format!("class/id word '{w}' on a list of {links} links")))
 }
 
-fn comments(_dom: &Dom, _n: NodeId, tag: &str, ms: &str) -> Found {
+fn comments(_dom: &Dom, _n: NodeId, tag: &str, ms: &Families) -> Found {
     if inline_tag(tag) {
         return None;
     }
-    word_in(ms, COMMENT_WORDS).map(|w| (ClutterKind::Comments, format!("class/id word '{w}' (comment section)")))
+    ms.get(fam::COMMENTS).map(|w| (ClutterKind::Comments, format!("class/id word '{w}' (comment section)")))
 }
 
 fn outside_article(dom: &Dom, n: NodeId) -> bool {
     !dom.ancestors(n).take(64).any(|a| matches!(dom.tag(a), Some("article" | "main")))
 }
 
-fn sticky(dom: &Dom, n: NodeId, tag: &str, ms: &str) -> Found {
+fn sticky(dom: &Dom, n: NodeId, tag: &str, ms: &Families) -> Found {
     if let Some(style) = dom.attr(n, "style") {
         let s: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
         if s.contains("position:fixed") || s.contains("position:sticky") {
@@ -188,7 +189,7 @@ fn sticky(dom: &Dom, n: NodeId, tag: &str, ms: &str) -> Found {
         }
     }
     if !inline_tag(tag) {
-        if let Some(w) = word_in(ms, STICKY_WORDS) {
+        if let Some(w) = ms.get(fam::STICKY) {
             return Some((ClutterKind::Sticky, format!("class/id word '{w}' (sticky bar)")));
         }
     }
@@ -198,7 +199,7 @@ fn sticky(dom: &Dom, n: NodeId, tag: &str, ms: &str) -> Found {
     None
 }
 
-fn navigation(dom: &Dom, n: NodeId, tag: &str, ms: &str) -> Found {
+fn navigation(dom: &Dom, n: NodeId, tag: &str, ms: &Families) -> Found {
     if tag == "nav" || dom.attr(n, "role") == Some("navigation") {
         return Some((ClutterKind::Navigation, "<nav> / role=navigation".into()));
     }
@@ -208,7 +209,7 @@ fn navigation(dom: &Dom, n: NodeId, tag: &str, ms: &str) -> Found {
         return Some((ClutterKind::Navigation, "site header with navigation links".into()));
     }
     if !inline_tag(tag) {
-        if let Some(w) = word_in(ms, NAV_WORDS) {
+        if let Some(w) = ms.get(fam::NAV) {
             if count(dom, n, &["a"]) >= 2 {
                 return Some((ClutterKind::Navigation, format!("class/id word '{w}' on a list of links")));
             }

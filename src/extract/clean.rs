@@ -186,10 +186,9 @@ fn clean_conditionally(t: &mut Tree, article: u32, tag: &str, flags: Flags, data
     for &v in order.iter().rev() {
         let vi = v as usize;
         if t.tag(v) == TEXT {
-            if let Some(s) = t.orig(v).and_then(|o| t.dom.text_of(o)) {
-                agg[vi].run = Run::of(s);
-                agg[vi].commas = s.chars().filter(|&c| is_comma(c)).count() as u32;
-            }
+            let (r, c) = t.text_run(v);
+            agg[vi].run = r;
+            agg[vi].commas = c;
             continue;
         }
         let mut a = Agg::default();

@@ -69,10 +69,9 @@ pub fn measure(t: &Tree, root: u32) -> Measure {
     for &v in order.iter().rev() {
         let vi = v as usize;
         if t.tag(v) == TEXT {
-            if let Some(s) = t.orig(v).and_then(|o| t.dom.text_of(o)) {
-                m.run[vi] = Run::of(s);
-                m.commas[vi] = s.chars().filter(|&c| is_comma(c)).count() as u32;
-            }
+            let (r, c) = t.text_run(v);
+            m.run[vi] = r;
+            m.commas[vi] = c;
         } else {
             let (mut run, mut commas, mut link) = (Run::default(), 0, 0.0);
             let mut c = t.v(v).first;
@@ -107,7 +106,7 @@ pub fn class_weight(t: &Tree, v: u32, flags: Flags) -> i32 {
 
 fn is_whitespace(t: &Tree, v: u32) -> bool {
     match t.tag(v) {
-        TEXT => t.orig(v).and_then(|o| t.dom.text_of(o)).is_none_or(|s| s.trim().is_empty()),
+        TEXT => t.text_run(v).0.trimmed() == 0,
         "br" => true,
         _ => false,
     }
@@ -116,14 +115,14 @@ fn is_whitespace(t: &Tree, v: u32) -> bool {
 /// Readability's `_isPhrasingContent`.
 pub fn is_phrasing(t: &Tree, v: u32) -> bool {
     let tag = t.tag(v);
-    if tag == TEXT || PHRASING.contains(&tag) {
+    if tag == TEXT || is_phrasing_tag(tag) {
         return true;
     }
     if matches!(tag, "a" | "del" | "ins") {
         // Iterative check of the whole subtree: every descendant must be phrasing.
         return t.preorder(v).into_iter().skip(1).all(|d| {
             let g = t.tag(d);
-            g == TEXT || PHRASING.contains(&g) || matches!(g, "a" | "del" | "ins")
+            g == TEXT || is_phrasing_tag(g) || matches!(g, "a" | "del" | "ins")
         });
     }
     false
@@ -235,7 +234,7 @@ pub fn attempt<'d>(mut t: Tree<'d>, title: Option<&str>, flags: Flags) -> Attemp
             has_text[v as usize] = true;
         }
         if let Some(p) = Some(t.parent(v)).filter(|&p| p != NONE) {
-            if DIV_TO_P_ELEMS.contains(&t.tag(v)) || block_desc[v as usize] {
+            if is_div_to_p(t.tag(v)) || block_desc[v as usize] {
                 block_desc[p as usize] = true;
             }
             if has_text[v as usize] {
@@ -307,7 +306,7 @@ pub fn attempt<'d>(mut t: Tree<'d>, title: Option<&str>, flags: Flags) -> Attemp
             node = next;
             continue;
         }
-        if TAGS_TO_SCORE.contains(&tag) {
+        if is_tag_to_score(tag) {
             to_score.push(node);
         }
         if tag == "div" {
@@ -353,7 +352,7 @@ pub fn attempt<'d>(mut t: Tree<'d>, title: Option<&str>, flags: Flags) -> Attemp
                 t.replace(node, p);
                 to_score.push(p);
                 node = p;
-            } else if !(wrapped || kids.iter().any(|&c| DIV_TO_P_ELEMS.contains(&t.tag(c)) || block_desc.get(c as usize).copied().unwrap_or(false))) {
+            } else if !(wrapped || kids.iter().any(|&c| is_div_to_p(t.tag(c)) || block_desc.get(c as usize).copied().unwrap_or(false))) {
                 t.n[node as usize].tag = "p";
                 to_score.push(node);
             }

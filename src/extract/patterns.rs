@@ -55,7 +55,32 @@ pub fn is_comma(c: char) -> bool {
 
 /// True when any fragment occurs in `s`.
 pub fn any_in(s: &str, frags: &[&str]) -> bool {
-    frags.iter().any(|f| s.contains(f))
+    !s.is_empty() && frags.iter().any(|f| s.contains(f))
+}
+
+/// [`PHRASING`] as a match (hot path: one call per node).
+pub fn is_phrasing_tag(t: &str) -> bool {
+    matches!(
+        t,
+        "abbr" | "audio" | "b" | "bdo" | "br" | "button" | "cite" | "code" | "data" | "datalist" | "dfn" | "em" | "embed" | "i" | "img"
+            | "input" | "kbd" | "label" | "mark" | "math" | "meter" | "noscript" | "object" | "output" | "progress" | "q" | "ruby"
+            | "samp" | "script" | "select" | "small" | "span" | "strong" | "sub" | "sup" | "textarea" | "time" | "var" | "wbr" | "font"
+    )
+}
+
+/// [`DIV_TO_P_ELEMS`] as a match.
+pub fn is_div_to_p(t: &str) -> bool {
+    matches!(t, "blockquote" | "dl" | "div" | "img" | "ol" | "p" | "pre" | "table" | "ul")
+}
+
+/// [`TAGS_TO_SCORE`] as a match.
+pub fn is_tag_to_score(t: &str) -> bool {
+    matches!(t, "section" | "h2" | "h3" | "h4" | "h5" | "h6" | "p" | "td" | "pre")
+}
+
+/// [`DROP`] as a match.
+pub fn is_drop(t: &str) -> bool {
+    matches!(t, "script" | "style" | "noscript" | "template" | "link" | "meta" | "head" | "title")
 }
 
 fn is_word(c: char) -> bool {

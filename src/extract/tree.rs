@@ -44,6 +44,9 @@ pub struct Tree<'d> {
     /// densities see the page as it is (msn page: dropping a related block's links changed the
     /// chosen container), but they never score and never enter the article.
     pub clutter: Vec<bool>,
+    /// Per text node: its collapsed run and comma count, measured once at build time (every
+    /// measuring pass reuses them).
+    pub runs: Vec<(Run, u32)>,
 }
 
 /// Inline-style and attribute tests of Readability's `_isProbablyVisible`.
@@ -67,14 +70,14 @@ impl<'d> Tree<'d> {
     /// Builds the tree of `root`'s subtree, leaving out non-text elements, hidden elements and
     /// `excluded` subtrees (clutter hits).
     pub fn build(dom: &'d Dom, root: NodeId, excluded: &[bool]) -> Tree<'d> {
-        let mut t = Tree { dom, n: Vec::with_capacity(dom.len() / 2 + 1), root: 0, clutter: Vec::new() };
+        let mut t = Tree { dom, n: Vec::with_capacity(dom.len() / 2 + 1), root: 0, clutter: Vec::new(), runs: Vec::new() };
         let mut map: Vec<u32> = vec![NONE; dom.len()];
         dom.walk(root, |id| {
             let tag: &'d str = match &dom.node(id).data {
                 NodeData::Text(_) => TEXT,
                 NodeData::Element(e) => {
                     let name = e.name.as_str();
-                    if id != root && (super::patterns::DROP.contains(&name) || !probably_visible(dom, id)) {
+                    if id != root && (super::patterns::is_drop(name) || !probably_visible(dom, id)) {
                         return false;
                     }
                     name
@@ -83,6 +86,14 @@ impl<'d> Tree<'d> {
             };
             let v = t.create_orig(id, tag);
             map[id.index()] = v;
+            if tag == TEXT {
+                if let Some(s) = dom.text_of(id) {
+                    if t.runs.len() <= v as usize {
+                        t.runs.resize(v as usize + 1, (Run::default(), 0));
+                    }
+                    t.runs[v as usize] = (Run::of(s), s.chars().filter(|&c| super::patterns::is_comma(c)).count() as u32);
+                }
+            }
             if id != root {
                 let p = dom.parent(id).map(|p| map[p.index()]).unwrap_or(NONE);
                 if p != NONE {
@@ -98,6 +109,11 @@ impl<'d> Tree<'d> {
             tag != TEXT
         });
         t
+    }
+
+    /// The run and comma count of a text node.
+    pub fn text_run(&self, v: u32) -> (Run, u32) {
+        self.runs.get(v as usize).copied().unwrap_or_default()
     }
 
     /// True for a clutter leaf.

@@ -169,7 +169,7 @@ pub fn render(dom: &Dom, body: &Body, base: Option<&str>) -> Rendered {
             }
             NodeData::Element(e) => {
                 let name = e.name.as_str();
-                if DROP.contains(&name) {
+                if is_dropped(name) {
                     continue;
                 }
                 if name == "noscript" {
@@ -295,7 +295,7 @@ impl Ctx<'_> {
                 return false;
             }
             if let Some(t) = dom.tag(n) {
-                if n != body.root && DROP.contains(&t) {
+                if n != body.root && is_dropped(t) {
                     return false;
                 }
             }
@@ -324,7 +324,7 @@ impl Ctx<'_> {
                 let pl = &mut self.letters[p.index()];
                 pl.0 += r;
                 pl.1 += l;
-                let block = dom.tag(n).is_some_and(|t| BLOCK_LEVEL.contains(&t)) || self.has_block[n.index()];
+                let block = dom.tag(n).is_some_and(is_block_tag) || self.has_block[n.index()];
                 if block {
                     self.has_block[p.index()] = true;
                 }

@@ -93,12 +93,29 @@ pub const LAZY_SRC: &[&str] = &["data-src", "data-lazy-src", "data-original", "d
 
 /// True for allowed tags written as blocks.
 pub fn is_block_tag(t: &str) -> bool {
-    BLOCK_LEVEL.contains(&t) || matches!(t, "picture_block")
+    matches!(
+        t,
+        "address" | "article" | "aside" | "blockquote" | "center" | "dd" | "details" | "dialog" | "dir" | "div" | "dl" | "dt"
+            | "fieldset" | "figcaption" | "figure" | "footer" | "form" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "header"
+            | "hgroup" | "hr" | "li" | "main" | "menu" | "nav" | "ol" | "p" | "pre" | "section" | "summary" | "table" | "tbody"
+            | "td" | "tfoot" | "th" | "thead" | "tr" | "ul" | "caption"
+    )
+}
+
+/// [`DROP`] as a match.
+pub fn is_dropped(t: &str) -> bool {
+    matches!(
+        t,
+        "script" | "style" | "template" | "iframe" | "frame" | "frameset" | "object" | "embed" | "applet" | "param" | "svg" | "head"
+            | "title" | "meta" | "link" | "base" | "input" | "button" | "select" | "option" | "optgroup" | "textarea" | "datalist"
+            | "canvas" | "audio" | "video" | "track" | "map" | "area" | "dialog" | "noembed" | "noframes" | "portal" | "slot" | "xmp"
+            | "plaintext" | "marquee" | "keygen" | "output" | "progress" | "meter"
+    )
 }
 
 /// Phrasing (inline) element names.
 pub fn is_phrasing_name(n: &str) -> bool {
-    crate::extract::patterns::PHRASING.contains(&n) || matches!(n, "a" | "del" | "ins" | "font" | "u" | "s" | "strike" | "tt" | "big" | "nobr" | "bdi" | "picture" | "source")
+    crate::extract::patterns::is_phrasing_tag(n) || matches!(n, "a" | "del" | "ins" | "font" | "u" | "s" | "strike" | "tt" | "big" | "nobr" | "bdi" | "picture" | "source")
 }
 
 /// Where a URL is used.
