@@ -1,8 +1,24 @@
-//! Article extraction: find the element that holds the article body.
+//! Article extraction: find the element that holds the article body, without touching the page.
+//!
+//! Phases (one file each): [`tree`] (the working tree the heuristics edit instead of the page),
+//! [`grab`] (Readability's scoring and candidate choice, strict → loose attempts), [`clean`]
+//! (post-clean of the chosen content), [`readerable`] (is this page an article at all?),
+//! [`patterns`] (every class/id and text matcher).
+//!
+//! What Lisible adds to Readability: clutter hits never enter the article, and the result is a
+//! page subtree plus a skip set ([`Body`]) that the serializer renders.
+
+pub mod clean;
+pub mod grab;
+pub mod patterns;
+pub mod readerable;
+pub mod tree;
 
 use crate::dom::{Dom, NodeId};
 use crate::model::{ClutterHit, Metadata};
 use std::collections::HashSet;
+
+pub use readerable::is_probably_readerable;
 
 /// The article body: a root element and the subtrees inside it that are not the article.
 #[derive(Debug, Clone)]
@@ -13,11 +29,124 @@ pub struct Body {
     pub skip: HashSet<NodeId>,
     /// isProbablyReaderable verdict.
     pub readerable: bool,
+    /// Article text length as the extractor measured it (whitespace collapsed).
+    pub text_len: usize,
 }
 
-/// Finds the article body.
-pub fn grab(dom: &Dom, clutter: &[ClutterHit], _meta: &Metadata) -> Option<Body> {
-    let root = dom.find(crate::dom::Dom::ROOT, "article").or_else(|| dom.body())?;
-    let skip = clutter.iter().map(|h| h.node).filter(|&n| dom.contains(root, n)).collect();
-    Some(Body { root, skip, readerable: true })
+/// Readability's `charThreshold`: an attempt with less text than this tries looser flags.
+const CHAR_THRESHOLD: usize = 500;
+
+/// Finds the article body; `None` when the page has no article (no text at all, or a page that
+/// is not readerable and whose best block is short or mostly links: a home page, a login form).
+pub fn grab(dom: &Dom, clutter: &[ClutterHit], meta: &Metadata) -> Option<Body> {
+    let page = dom.body().or_else(|| dom.html())?;
+    let mut excluded = vec![false; dom.len()];
+    for h in clutter {
+        // Clutter never enters the article (but a hit on the whole page would be a detector bug:
+        // ignore hits that contain the body).
+        if !dom.contains(h.node, page) {
+            if let Some(x) = excluded.get_mut(h.node.index()) {
+                *x = true;
+            }
+        }
+    }
+    let fallback_title = if meta.title.is_none() { page_title(dom) } else { None };
+    let title = meta.title.as_deref().or(fallback_title.as_deref());
+    let mut flags = grab::Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true };
+    let mut attempts: Vec<grab::Attempt> = Vec::new();
+    let best = loop {
+        let tree = tree::Tree::build(dom, page, &excluded);
+        let a = grab::attempt(tree, title, flags);
+        if a.text_len >= CHAR_THRESHOLD {
+            break a;
+        }
+        attempts.push(a);
+        if flags.strip_unlikely {
+            flags.strip_unlikely = false;
+        } else if flags.weight_classes {
+            flags.weight_classes = false;
+        } else if flags.clean_conditionally {
+            flags.clean_conditionally = false;
+        } else {
+            attempts.sort_by(|a, b| b.text_len.cmp(&a.text_len));
+            break attempts.swap_remove(0);
+        }
+    };
+    if best.text_len == 0 {
+        return None;
+    }
+    let readerable = is_probably_readerable(dom);
+    let body = to_body(dom, &best, readerable);
+    if !readerable && looks_like_no_article(dom, &best) {
+        return None;
+    }
+    Some(body)
+}
+
+/// The page's `<title>` (outside SVG) or `og:title`, when metadata gave none: the heading that
+/// repeats it is dropped from the body (breitbart page: a `<title>` the metadata reader missed).
+fn page_title(dom: &Dom) -> Option<String> {
+    let t = dom
+        .descendants(Dom::ROOT)
+        .filter(|&n| dom.is(n, "title"))
+        .find(|&n| !dom.ancestors(n).any(|a| dom.is(a, "svg")))
+        .map(|n| crate::text::normalize_ws(&dom.text_content(n)))
+        .filter(|t| !t.is_empty());
+    t.or_else(|| {
+        dom.descendants(Dom::ROOT)
+            .filter(|&n| dom.is(n, "meta") && dom.attr(n, "property") == Some("og:title"))
+            .find_map(|n| dom.attr(n, "content").map(crate::text::normalize_ws))
+    })
+}
+
+/// A page that is not readerable has no article when its best block is mostly links (a home
+/// page listing headlines) or when it is a short page around a password field (a login form).
+/// Short pages of plain text stay articles (Readability's small test pages).
+fn looks_like_no_article(dom: &Dom, a: &grab::Attempt) -> bool {
+    let m = grab::measure(&a.tree, a.article);
+    let links = a.tree.preorder(a.article).into_iter().filter(|&v| a.tree.tag(v) == "a").count();
+    // At least a few links: a single wrapping link is not a list of headlines (js-link-replacement).
+    if m.link_density(a.article) > 0.5 && links >= 5 {
+        return true;
+    }
+    a.text_len < CHAR_THRESHOLD
+        && dom.ids().any(|n| dom.is(n, "input") && dom.attr(n, "type").is_some_and(|t| t.eq_ignore_ascii_case("password")))
+}
+
+/// Maps the attempt's article back to the page: the root is the page node standing for the
+/// selected blocks' parent (or the block itself when there is one), and every page subtree under
+/// it that holds no selected node is skipped.
+fn to_body(dom: &Dom, a: &grab::Attempt, readerable: bool) -> Body {
+    let t = &a.tree;
+    let kids = t.children(a.article);
+    let root_v = if kids.len() == 1 { kids[0] } else { a.parent };
+    let root = (if root_v == tree::NONE { None } else { t.anchor(root_v) }).or_else(|| dom.body()).unwrap_or(Dom::ROOT);
+    let mut keep = vec![false; dom.len()];
+    let mut has_keep = vec![false; dom.len()];
+    for v in t.preorder(a.article) {
+        if let Some(o) = t.orig(v) {
+            keep[o.index()] = true;
+            let mut x = Some(o);
+            while let Some(n) = x {
+                if has_keep[n.index()] || n == root {
+                    break;
+                }
+                has_keep[n.index()] = true;
+                x = dom.parent(n);
+            }
+        }
+    }
+    let mut skip = HashSet::new();
+    dom.walk(root, |n| {
+        if n == root || keep[n.index()] || has_keep[n.index()] {
+            return true;
+        }
+        // Line breaks the extractor folded into paragraphs stay: they separate words (replace-brs).
+        if dom.is(n, "br") && dom.parent(n).is_some_and(|p| keep[p.index()] || has_keep[p.index()]) {
+            return false;
+        }
+        skip.insert(n);
+        false
+    });
+    Body { root, skip, readerable, text_len: a.text_len }
 }

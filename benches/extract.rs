@@ -1,0 +1,95 @@
+//! Side-by-side benchmark: parse + extract per page, Lisible against dom_smoothie, same pages,
+//! same run.
+//!
+//! `cargo bench --bench extract -- [DIR]` (default: the shared Readability test pages). For each
+//! `DIR/*/source.html`, each extractor runs once to warm up, then RUNS times (interleaved); a
+//! page's time is its median run. Prints the median and p95 over pages, in milliseconds.
+//! Lisible's figure is the whole analysis (html5ever parse, clutter, metadata, extraction,
+//! allow-list serializer); dom_smoothie's is `Readability::new` + `parse` (its parse + extract).
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+const RUNS: usize = 7;
+/// Default folders, first found: next to the repository, then the workplace's shared folder.
+const DEFAULT_DIRS: &[&str] = &[concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures/readability-test-pages"), "/work/shared/fixtures/readability-test-pages"];
+const URL: &str = "http://fakehost/test/page.html";
+
+fn pages(dir: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let Ok(rd) = std::fs::read_dir(dir) else { return out };
+    let mut dirs: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    dirs.sort();
+    for d in dirs {
+        let f = d.join("source.html");
+        if let Ok(bytes) = std::fs::read(&f) {
+            if let Ok(s) = lisible::decode_html(&bytes) {
+                out.push((d.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(), s));
+            }
+        }
+    }
+    out
+}
+
+fn median(v: &mut [f64]) -> f64 {
+    v.sort_by(|a, b| a.total_cmp(b));
+    if v.is_empty() {
+        0.0
+    } else {
+        v[v.len() / 2]
+    }
+}
+
+fn p95(v: &mut [f64]) -> f64 {
+    v.sort_by(|a, b| a.total_cmp(b));
+    if v.is_empty() {
+        0.0
+    } else {
+        v[((v.len() as f64 * 0.95).ceil() as usize).clamp(1, v.len()) - 1]
+    }
+}
+
+fn time(f: &mut dyn FnMut()) -> f64 {
+    let t = Instant::now();
+    f();
+    t.elapsed().as_secs_f64() * 1000.0
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
+    let dir = args.first().cloned().unwrap_or_else(|| {
+        DEFAULT_DIRS.iter().find(|d| std::path::Path::new(d).is_dir()).copied().unwrap_or(DEFAULT_DIRS[0]).to_string()
+    });
+    let pages = pages(&dir);
+    if pages.is_empty() {
+        eprintln!("no DIR/*/source.html under {dir}");
+        std::process::exit(2);
+    }
+    let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+    let (mut our_fail, mut their_fail) = (0, 0);
+    for (_, html) in &pages {
+        // Warm-up (and the no-article counts).
+        if lisible::extract_html(html, Some(URL)).is_err() {
+            our_fail += 1;
+        }
+        if dom_smoothie::Readability::new(html.as_str(), Some(URL), None).and_then(|mut r| r.parse()).is_err() {
+            their_fail += 1;
+        }
+        let (mut a, mut b) = (Vec::with_capacity(RUNS), Vec::with_capacity(RUNS));
+        for _ in 0..RUNS {
+            a.push(time(&mut || {
+                std::hint::black_box(lisible::extract_html(html, Some(URL)).is_ok());
+            }));
+            b.push(time(&mut || {
+                let r = dom_smoothie::Readability::new(html.as_str(), Some(URL), None).and_then(|mut r| r.parse());
+                std::hint::black_box(r.is_ok());
+            }));
+        }
+        ours.push(median(&mut a));
+        theirs.push(median(&mut b));
+    }
+    println!("{} pages from {dir} (median of {RUNS} runs per page)", pages.len());
+    println!("{:<14} {:>10} {:>10} {:>8}", "extractor", "median ms", "p95 ms", "no-art.");
+    println!("{:<14} {:>10.3} {:>10.3} {:>8}", "lisible", median(&mut ours.clone()), p95(&mut ours), our_fail);
+    println!("{:<14} {:>10.3} {:>10.3} {:>8}", "dom_smoothie", median(&mut theirs.clone()), p95(&mut theirs), their_fail);
+}

@@ -1,0 +1,177 @@
+//! Text rules: short text nodes that name a widget ("Signaler cette image", "Publicité", "Les plus
+//! lus", "عاجل", "Nous utilisons des cookies"...) and share links, climbed to the block they belong to.
+
+use super::words::*;
+use super::Ctx;
+use crate::dom::{Dom, NodeData, NodeId};
+use crate::model::ClutterKind;
+
+/// Longest text node read as a label or phrase.
+const MAX_PHRASE_NODE: usize = 300;
+
+/// Records the blocks named by labels and phrases.
+pub fn scan(ctx: &Ctx, out: &mut Vec<(NodeId, ClutterKind, String)>) {
+    let dom = ctx.dom;
+    let mut share_links: Vec<NodeId> = Vec::new();
+    dom.walk(ctx.body, |n| {
+        match &dom.node(n).data {
+            NodeData::Element(e) => {
+                if matches!(e.name.as_str(), "script" | "style" | "template" | "noscript") {
+                    return false;
+                }
+                if e.name == "a" {
+                    let href = dom.attr(n, "href").unwrap_or("").to_ascii_lowercase();
+                    if SHARE_HOSTS.iter().any(|h| href.contains(h)) {
+                        share_links.push(n);
+                    }
+                }
+                true
+            }
+            NodeData::Text(t) => {
+                let t = t.trim();
+                if t.is_empty() || t.len() > MAX_PHRASE_NODE * 4 || t.chars().all(|c| !c.is_alphabetic()) {
+                    return false;
+                }
+                let norm = if t.contains(char::is_whitespace) { crate::text::normalize_ws(t).to_lowercase() } else { t.to_lowercase() };
+                if norm.chars().count() > MAX_PHRASE_NODE {
+                    return false;
+                }
+                let label = norm.trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '…' | '.' | '!' | '|' | '-' | '»' | '«' | '›'));
+                if let Some(el) = dom.parent(n) {
+                    if let Some(hit) = classify(ctx, el, &norm, label) {
+                        out.push(hit);
+                    }
+                }
+                false
+            }
+            _ => false,
+        }
+    });
+    // Share links: the nearest block holding two or more of them.
+    let mut seen: Vec<NodeId> = Vec::new();
+    for l in share_links {
+        if let Some(b) = dom.ancestors(l).take(5).find(|&a| count_share_links(dom, a) >= 2) {
+            if !seen.contains(&b) {
+                seen.push(b);
+                out.push((b, ClutterKind::ShareBar, "block of share links (facebook/x/whatsapp/…)".into()));
+            }
+        }
+    }
+}
+
+fn count_share_links(dom: &Dom, n: NodeId) -> usize {
+    dom.descendants(n)
+        .filter(|&d| dom.is(d, "a") && dom.attr(d, "href").is_some_and(|h| SHARE_HOSTS.iter().any(|s| h.to_ascii_lowercase().contains(s))))
+        .take(2)
+        .count()
+}
+
+fn count(dom: &Dom, n: NodeId, tag: &str) -> usize {
+    dom.descendants(n).filter(|&d| dom.is(d, tag)).count()
+}
+
+fn len(dom: &Dom, n: NodeId) -> usize {
+    crate::text::normalize_ws(&dom.text(n)).chars().count()
+}
+
+fn link_density(dom: &Dom, n: NodeId) -> f32 {
+    let total = len(dom, n);
+    if total == 0 {
+        return 0.0;
+    }
+    let links: usize = dom.descendants(n).filter(|&d| dom.is(d, "a")).map(|a| len(dom, a)).sum();
+    links as f32 / total as f32
+}
+
+/// The nearest ancestor (up to `levels`) of `el` that satisfies `ok`.
+fn up(dom: &Dom, el: NodeId, levels: usize, ok: impl Fn(NodeId) -> bool) -> Option<NodeId> {
+    std::iter::once(el).chain(dom.ancestors(el)).take(levels + 1).find(|&a| dom.element(a).is_some() && ok(a))
+}
+
+/// Substrings every phrase of the phrase lists contains (a cheap filter before the lists).
+const ANCHORS: &[&str] = &[
+    "signal", "report", "cookie", "abonn", "réservé", "subscri", "newsletter", "inscri", "sign up", "get our", "continue reading", "لإبلاغ", "لابلاغ",
+    "شكرا", "الارتباط", "الكوكيز", "مشترك", "النشرة", "نشرتنا", "اشترك",
+];
+
+/// Label → kind, for the exact-label lists (one hash lookup per text node).
+fn labels() -> &'static std::collections::HashMap<&'static str, ClutterKind> {
+    static T: std::sync::OnceLock<std::collections::HashMap<&'static str, ClutterKind>> = std::sync::OnceLock::new();
+    T.get_or_init(|| {
+        let mut m = std::collections::HashMap::new();
+        // Later lists do not override earlier ones ("urgent" stays a ticker label).
+        for (list, kind) in [
+            (AD_LABELS, ClutterKind::Ad),
+            (TICKER_LABELS, ClutterKind::Ticker),
+            (RELATED_LABELS, ClutterKind::Related),
+            (COMMENT_LABELS, ClutterKind::Comments),
+            (SHARE_LABELS, ClutterKind::ShareBar),
+        ] {
+            for l in list {
+                m.entry(*l).or_insert(kind);
+            }
+        }
+        m
+    })
+}
+
+fn classify(ctx: &Ctx, el: NodeId, norm: &str, label: &str) -> Option<(NodeId, ClutterKind, String)> {
+    let dom = ctx.dom;
+    let label_kind = labels().get(label).copied();
+    if label_kind.is_none() && !is_comment_count(label) && !ANCHORS.iter().any(|a| norm.contains(a)) {
+        return None;
+    }
+    if let Some(p) = IMAGE_REPORT_PHRASES.iter().find(|p| norm.contains(*p)) {
+        // The widget: the element holding the phrase, up to the block that also holds its
+        // confirmation message (still short, no image).
+        let block = up(dom, el, 3, |a| len(dom, a) <= 400 && count(dom, a, "img") == 0 && dom.parent(a).is_some_and(|pp| count(dom, pp, "img") > 0 || len(dom, pp) > 400))
+            .unwrap_or(el);
+        return Some((block, ClutterKind::ImageReport, format!("image-report phrase '{p}'")));
+    }
+    if let Some(p) = CONSENT_PHRASES.iter().find(|p| norm.contains(*p)) {
+        let block = up(dom, el, 4, |a| len(dom, a) <= 1000 && (count(dom, a, "button") + count(dom, a, "a")) > 0)?;
+        return Some((block, ClutterKind::Consent, format!("consent phrase '{p}'")));
+    }
+    if let Some(p) = PAYWALL_PHRASES.iter().find(|p| norm.contains(*p)) {
+        if norm.chars().count() <= 200 {
+            let block = up(dom, el, 3, |a| len(dom, a) <= 600 && (count(dom, a, "button") + count(dom, a, "a")) > 0)?;
+            return Some((block, ClutterKind::Paywall, format!("paywall phrase '{p}'")));
+        }
+    }
+    if let Some(p) = NEWSLETTER_PHRASES.iter().find(|p| norm.contains(*p)) {
+        if norm.chars().count() <= 200 {
+            let block = up(dom, el, 4, |a| len(dom, a) <= 600 && (count(dom, a, "input") + count(dom, a, "form")) > 0)?;
+            return Some((block, ClutterKind::Newsletter, format!("newsletter phrase '{p}'")));
+        }
+    }
+    if label_kind == Some(ClutterKind::Ad) {
+        // The label's own block: the slot it titles (short, no paragraph of text).
+        let block = up(dom, el, 2, |a| a != el && len(dom, a) <= 60).unwrap_or(el);
+        return Some((block, ClutterKind::Ad, format!("ad label '{label}'")));
+    }
+    if label_kind == Some(ClutterKind::Ticker) {
+        let block = up(dom, el, 3, |a| count(dom, a, "a") >= 3 && link_density(dom, a) > 0.6)?;
+        return Some((block, ClutterKind::Ticker, format!("ticker label '{label}' on a strip of headline links")));
+    }
+    if label_kind == Some(ClutterKind::Related) {
+        let block = up(dom, el, 3, |a| count(dom, a, "a") >= 2 && link_density(dom, a) > 0.4)?;
+        return Some((block, ClutterKind::Related, format!("list heading '{label}'")));
+    }
+    if label_kind == Some(ClutterKind::Comments) || is_comment_count(label) {
+        let heading_len = label.chars().count();
+        let block = up(dom, el, 3, |a| len(dom, a) > heading_len + 20 || count(dom, a, "form") > 0)?;
+        return Some((block, ClutterKind::Comments, format!("comment section heading '{label}'")));
+    }
+    if label_kind == Some(ClutterKind::ShareBar) {
+        let block = up(dom, el, 3, |a| (count(dom, a, "a") + count(dom, a, "button")) >= 2 && len(dom, a) <= 120)?;
+        return Some((block, ClutterKind::ShareBar, format!("share label '{label}'")));
+    }
+    None
+}
+
+/// "12 commentaires", "3 comments", "5 تعليقات".
+fn is_comment_count(label: &str) -> bool {
+    let mut parts = label.split_whitespace();
+    let (Some(n), Some(w), None) = (parts.next(), parts.next(), parts.next()) else { return false };
+    n.chars().all(|c| c.is_ascii_digit() || ('٠'..='٩').contains(&c)) && matches!(w, "commentaires" | "commentaire" | "comments" | "comment" | "تعليقات" | "تعليق")
+}

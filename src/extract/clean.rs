@@ -1,0 +1,286 @@
+//! Post-clean of the chosen content (Readability's `_prepArticle`): forms, share bars, asides,
+//! headers with negative weights, and "conditional" removal of blocks that look like clutter
+//! (many links or images, few commas, ad labels). All on the working tree, bottom-up in one pass
+//! per tag so that nested blocks cost no more than one walk.
+
+use super::grab::{class_weight, Flags};
+use super::patterns::*;
+use super::tree::{Run, Tree, NONE, TEXT};
+
+/// Runs the post-clean on `article`.
+pub fn prep_article(t: &mut Tree, article: u32, flags: Flags) {
+    for v in t.preorder(article) {
+        if t.is_clutter(v) {
+            t.detach(v);
+        }
+    }
+    let data = mark_data_tables(t, article);
+    clean_conditionally(t, article, "form", flags, &data);
+    clean_conditionally(t, article, "fieldset", flags, &data);
+    remove_tags(t, article, &["object", "embed", "footer", "link", "aside"]);
+    // Share bars: small blocks whose class/id names "share" (social-buttons fixture).
+    for top in t.element_children(article) {
+        let mut v = next_in(t, top, top, false);
+        while v != NONE {
+            if t.is_el(v) && is_share(&t.match_string(v)) && Run::of(&t.text(v)).len < 500 {
+                let next = next_in(t, v, top, true);
+                t.detach(v);
+                v = next;
+            } else {
+                v = next_in(t, v, top, false);
+            }
+        }
+    }
+    remove_tags(t, article, &["iframe", "input", "textarea", "select", "button"]);
+    // Headers with negative class weight (h1/h2 in a "meta" or "sidebar" box).
+    for v in t.preorder(article) {
+        if matches!(t.tag(v), "h1" | "h2") && class_weight(t, v, flags) < 0 {
+            t.detach(v);
+        }
+    }
+    clean_conditionally(t, article, "table", flags, &data);
+    clean_conditionally(t, article, "ul", flags, &data);
+    clean_conditionally(t, article, "div", flags, &data);
+    // News boilerplate the metadata already holds or that points elsewhere: source links,
+    // datelines, aggregator notices (short blocks only).
+    let m = super::grab::measure(t, article);
+    for v in t.preorder(article) {
+        if v != article
+            && matches!(t.tag(v), "p" | "div" | "li" | "span" | "section" | "small" | "em" | "footer" | "address")
+            && m.len(v) <= 220
+            && t.parent(v) != NONE
+            && is_news_boilerplate(&t.text(v))
+        {
+            t.detach(v);
+        }
+    }
+    // Paragraphs left empty (no text, no media).
+    for v in t.preorder(article) {
+        if t.tag(v) == "p"
+            && t.text(v).trim().is_empty()
+            && !t.preorder(v).iter().any(|&d| matches!(t.tag(d), "img" | "embed" | "object" | "iframe" | "picture" | "video"))
+        {
+            t.detach(v);
+        }
+    }
+}
+
+fn next_in(t: &Tree, v: u32, within: u32, skip_kids: bool) -> u32 {
+    let n = t.v(v);
+    if !skip_kids && n.first != NONE {
+        return n.first;
+    }
+    let mut cur = v;
+    loop {
+        if cur == within {
+            return NONE;
+        }
+        let c = t.v(cur);
+        if c.next != NONE {
+            return c.next;
+        }
+        cur = c.parent;
+        if cur == NONE {
+            return NONE;
+        }
+    }
+}
+
+fn remove_tags(t: &mut Tree, root: u32, tags: &[&str]) {
+    for v in t.preorder(root) {
+        if v != root && tags.contains(&t.tag(v)) {
+            t.detach(v);
+        }
+    }
+}
+
+/// Readability's `_markDataTables`: which tables hold data (kept) rather than layout.
+fn mark_data_tables(t: &Tree, root: u32) -> Vec<bool> {
+    let mut data = vec![false; t.n.len()];
+    for v in t.preorder(root) {
+        if t.tag(v) != "table" {
+            continue;
+        }
+        data[v as usize] = is_data_table(t, v);
+    }
+    data
+}
+
+fn is_data_table(t: &Tree, table: u32) -> bool {
+    if t.attr(table, "role") == Some("presentation") || t.attr(table, "datatable") == Some("0") {
+        return false;
+    }
+    if t.attr(table, "summary").is_some_and(|s| !s.is_empty()) {
+        return true;
+    }
+    let (mut rows, mut cols, mut nested, mut header) = (0usize, 0usize, false, false);
+    let mut v = next_in(t, table, table, false);
+    while v != NONE {
+        let tag = t.tag(v);
+        match tag {
+            "table" => {
+                nested = true;
+                v = next_in(t, v, table, true);
+                continue;
+            }
+            "caption" if t.v(v).first != NONE => return true,
+            "col" | "colgroup" | "tfoot" | "thead" | "th" => header = true,
+            "tr" => {
+                rows += 1;
+                let mut c = 0;
+                for cell in t.element_children(v) {
+                    if matches!(t.tag(cell), "td" | "th") {
+                        c += t.attr(cell, "colspan").and_then(|s| s.trim().parse::<usize>().ok()).unwrap_or(1).min(1000);
+                    }
+                }
+                cols = cols.max(c);
+            }
+            _ => {}
+        }
+        v = next_in(t, v, table, false);
+    }
+    if header {
+        return true;
+    }
+    if nested {
+        return false;
+    }
+    rows >= 10 || cols > 4 || rows * cols > 10
+}
+
+#[derive(Clone, Copy, Default)]
+struct Agg {
+    run: Run,
+    commas: u32,
+    link: f32,
+    p: u32,
+    img: u32,
+    li: u32,
+    input: u32,
+    embeds: u32,
+    video: bool,
+    heading: u32,
+    textish: u32,
+    list: u32,
+    data_table: bool,
+}
+
+const TEXTISH: &[&str] = &["span", "font", "li", "td", "blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"];
+
+/// Readability's `_cleanConditionally` for `tag`, bottom-up with removals applied as it goes
+/// (as Readability's backwards `_removeNodes` does).
+fn clean_conditionally(t: &mut Tree, article: u32, tag: &str, flags: Flags, data: &[bool]) {
+    if !flags.clean_conditionally {
+        return;
+    }
+    let order = t.preorder(article);
+    let n = t.n.len();
+    let mut in_data = vec![false; n];
+    for &v in &order {
+        let p = t.parent(v);
+        if p != NONE && (p as usize) < n {
+            in_data[v as usize] = in_data[p as usize] || (t.tag(p) == "table" && data.get(p as usize).copied().unwrap_or(false));
+        }
+    }
+    let mut agg = vec![Agg::default(); n];
+    for &v in order.iter().rev() {
+        let vi = v as usize;
+        if t.tag(v) == TEXT {
+            let (r, c) = t.text_run(v);
+            agg[vi].run = r;
+            agg[vi].commas = c;
+            continue;
+        }
+        let mut a = Agg::default();
+        let mut c = t.v(v).first;
+        while c != NONE {
+            let ca = agg.get(c as usize).copied().unwrap_or_default();
+            let ct = t.tag(c);
+            a.run = a.run.join(ca.run);
+            a.commas += ca.commas;
+            a.link += ca.link;
+            a.p += ca.p + (ct == "p") as u32;
+            a.img += ca.img + (ct == "img") as u32;
+            a.li += ca.li + (ct == "li") as u32;
+            a.input += ca.input + (ct == "input") as u32;
+            let is_embed = matches!(ct, "object" | "embed" | "iframe");
+            a.embeds += ca.embeds + is_embed as u32;
+            a.video |= ca.video
+                || (is_embed && t.orig(c).and_then(|o| t.dom.element(o)).is_some_and(|e| e.attrs.iter().any(|(_, val)| is_video_url(val))));
+            let clen = ca.run.trimmed() as u32;
+            a.heading += if matches!(ct, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") { clen } else { ca.heading };
+            a.textish += if TEXTISH.contains(&ct) { clen } else { ca.textish };
+            a.list += if matches!(ct, "ul" | "ol") { clen } else { ca.list };
+            a.data_table |= ca.data_table || (ct == "table" && data.get(c as usize).copied().unwrap_or(false));
+            c = t.v(c).next;
+        }
+        if t.tag(v) == "a" {
+            let hash = t.attr(v, "href").is_some_and(|h| h.starts_with('#') && h.len() > 1);
+            a.link = a.run.trimmed() as f32 * if hash { 0.3 } else { 1.0 };
+        }
+        agg[vi] = a;
+        if v != article && t.tag(v) == tag && should_remove(t, v, tag, &a, flags, data, &in_data) {
+            t.detach(v);
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn should_remove(t: &Tree, v: u32, tag: &str, a: &Agg, flags: Flags, data: &[bool], in_data: &[bool]) -> bool {
+    let len = a.run.trimmed();
+    let mut is_list = matches!(tag, "ul" | "ol");
+    if !is_list && len > 0 {
+        is_list = a.list as f32 / len as f32 > 0.9;
+    }
+    if tag == "table" && data.get(v as usize).copied().unwrap_or(false) {
+        return false;
+    }
+    if in_data.get(v as usize).copied().unwrap_or(false) || t.has_ancestor(v, "code", 3) || a.data_table {
+        return false;
+    }
+    let weight = class_weight(t, v, flags);
+    if weight < 0 {
+        return true;
+    }
+    if a.commas >= 10 {
+        return false;
+    }
+    let p = a.p as i64;
+    let img = a.img as i64;
+    let li = a.li as i64 - 100;
+    let input = a.input as i64;
+    let heading_density = if len == 0 { 0.0 } else { a.heading as f32 / len as f32 };
+    if a.video {
+        return false;
+    }
+    if len < 40 {
+        let text = t.text(v);
+        if is_ad_words(&text) || is_loading_words(&text) {
+            return true;
+        }
+    }
+    let link_density = if len == 0 { 0.0 } else { a.link / len as f32 };
+    let text_density = if len == 0 { 0.0 } else { a.textish as f32 / len as f32 };
+    let figure_child = t.has_ancestor(v, "figure", 3);
+    let embeds = a.embeds;
+    let remove = (!figure_child && img > 1 && (p as f32 / img as f32) < 0.5)
+        || (!is_list && li > p)
+        || (input > p / 3)
+        || (!is_list && !figure_child && heading_density < 0.9 && len < 25 && (img == 0 || img > 2) && link_density > 0.0)
+        || (!is_list && weight < 25 && link_density > 0.2)
+        || (weight >= 25 && link_density > 0.5)
+        || ((embeds == 1 && len < 75) || embeds > 1)
+        || (img == 0 && text_density == 0.0);
+    if is_list && remove {
+        // Simple lists of images stay.
+        for c in t.element_children(v) {
+            if t.element_children(c).len() > 1 {
+                return remove;
+            }
+        }
+        if img == a.li as i64 {
+            return false;
+        }
+    }
+    remove
+}

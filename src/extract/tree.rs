@@ -1,0 +1,413 @@
+//! The extractor's working tree: a side structure over the page (the [`Dom`] is never mutated).
+//!
+//! Readability rewrites the page while it works (wraps loose text in `<p>`, turns `<div>`s into
+//! paragraphs, removes unlikely blocks, merges siblings). Here those edits happen on this light
+//! tree of `u32` links whose nodes point back at the page's [`NodeId`]s; "phantom" nodes (the
+//! paragraphs Readability would create) have no page node. Every virtual parent is a page ancestor
+//! of its children, so the final selection maps back to a page subtree plus a skip set.
+
+use crate::dom::{Dom, NodeData, NodeId};
+
+/// No node.
+pub const NONE: u32 = u32::MAX;
+/// Tag of text nodes.
+pub const TEXT: &str = "#text";
+
+/// One node of the working tree.
+#[derive(Clone, Debug)]
+pub struct VNode<'d> {
+    /// Page node, or [`NONE`] for a phantom.
+    pub orig: u32,
+    /// Current tag (lowercase; Readability's tag changes are applied here), [`TEXT`] for text.
+    pub tag: &'d str,
+    /// Links.
+    pub parent: u32,
+    /// First child.
+    pub first: u32,
+    /// Last child.
+    pub last: u32,
+    /// Previous sibling.
+    pub prev: u32,
+    /// Next sibling.
+    pub next: u32,
+}
+
+/// The working tree.
+pub struct Tree<'d> {
+    /// The page.
+    pub dom: &'d Dom,
+    /// Nodes; index = virtual id.
+    pub n: Vec<VNode<'d>>,
+    /// The root (the page's `<body>`).
+    pub root: u32,
+    /// Clutter hits: kept in the tree so that Readability's structural decisions and link
+    /// densities see the page as it is (msn page: dropping a related block's links changed the
+    /// chosen container), but they never score and never enter the article.
+    pub clutter: Vec<bool>,
+    /// Per text node: its collapsed run and comma count, measured once at build time (every
+    /// measuring pass reuses them).
+    pub runs: Vec<(Run, u32)>,
+}
+
+/// Inline-style and attribute tests of Readability's `_isProbablyVisible`.
+pub fn probably_visible(dom: &Dom, id: NodeId) -> bool {
+    if dom.attr(id, "hidden").is_some() {
+        return false;
+    }
+    if let Some(s) = dom.attr(id, "style") {
+        let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        if s.contains("display:none") || s.contains("visibility:hidden") {
+            return false;
+        }
+    }
+    if dom.attr(id, "aria-hidden") == Some("true") && !dom.attr(id, "class").unwrap_or("").contains("fallback-image") {
+        return false;
+    }
+    true
+}
+
+impl<'d> Tree<'d> {
+    /// Builds the tree of `root`'s subtree, leaving out non-text elements, hidden elements and
+    /// `excluded` subtrees (clutter hits).
+    pub fn build(dom: &'d Dom, root: NodeId, excluded: &[bool]) -> Tree<'d> {
+        let mut t = Tree { dom, n: Vec::with_capacity(dom.len() / 2 + 1), root: 0, clutter: Vec::new(), runs: Vec::new() };
+        let mut map: Vec<u32> = vec![NONE; dom.len()];
+        dom.walk(root, |id| {
+            let tag: &'d str = match &dom.node(id).data {
+                NodeData::Text(_) => TEXT,
+                NodeData::Element(e) => {
+                    let name = e.name.as_str();
+                    if id != root && (super::patterns::is_drop(name) || !probably_visible(dom, id)) {
+                        return false;
+                    }
+                    name
+                }
+                _ => return false,
+            };
+            let v = t.create_orig(id, tag);
+            map[id.index()] = v;
+            if tag == TEXT {
+                if let Some(s) = dom.text_of(id) {
+                    if t.runs.len() <= v as usize {
+                        t.runs.resize(v as usize + 1, (Run::default(), 0));
+                    }
+                    t.runs[v as usize] = (Run::of(s), s.chars().filter(|&c| super::patterns::is_comma(c)).count() as u32);
+                }
+            }
+            if id != root {
+                let p = dom.parent(id).map(|p| map[p.index()]).unwrap_or(NONE);
+                if p != NONE {
+                    t.append(p, v);
+                }
+            }
+            if id != root && excluded.get(id.index()).copied().unwrap_or(false) {
+                if t.clutter.len() <= v as usize {
+                    t.clutter.resize(v as usize + 1, false);
+                }
+                t.clutter[v as usize] = true;
+            }
+            tag != TEXT
+        });
+        t
+    }
+
+    /// The run and comma count of a text node.
+    pub fn text_run(&self, v: u32) -> (Run, u32) {
+        self.runs.get(v as usize).copied().unwrap_or_default()
+    }
+
+    /// True for a clutter leaf.
+    pub fn is_clutter(&self, v: u32) -> bool {
+        self.clutter.get(v as usize).copied().unwrap_or(false)
+    }
+
+    fn create_orig(&mut self, id: NodeId, tag: &'d str) -> u32 {
+        let v = self.n.len() as u32;
+        self.n.push(VNode { orig: id.0, tag, parent: NONE, first: NONE, last: NONE, prev: NONE, next: NONE });
+        v
+    }
+
+    /// A detached phantom element.
+    pub fn phantom(&mut self, tag: &'d str) -> u32 {
+        let v = self.n.len() as u32;
+        self.n.push(VNode { orig: NONE, tag, parent: NONE, first: NONE, last: NONE, prev: NONE, next: NONE });
+        v
+    }
+
+    /// Node.
+    pub fn v(&self, v: u32) -> &VNode<'d> {
+        &self.n[v as usize]
+    }
+
+    /// Tag.
+    pub fn tag(&self, v: u32) -> &'d str {
+        self.n[v as usize].tag
+    }
+
+    /// True for elements.
+    pub fn is_el(&self, v: u32) -> bool {
+        self.tag(v) != TEXT
+    }
+
+    /// Page node, if any.
+    pub fn orig(&self, v: u32) -> Option<NodeId> {
+        let o = self.n[v as usize].orig;
+        (o != NONE).then_some(NodeId(o))
+    }
+
+    /// The page node that stands for `v` (itself, or its nearest virtual ancestor with one).
+    pub fn anchor(&self, mut v: u32) -> Option<NodeId> {
+        loop {
+            if let Some(o) = self.orig(v) {
+                return Some(o);
+            }
+            v = self.parent(v);
+            if v == NONE {
+                return None;
+            }
+        }
+    }
+
+    /// Attribute of the page node.
+    pub fn attr(&self, v: u32, name: &str) -> Option<&'d str> {
+        self.orig(v).and_then(|o| self.dom.attr(o, name))
+    }
+
+    /// Parent.
+    pub fn parent(&self, v: u32) -> u32 {
+        self.n[v as usize].parent
+    }
+
+    /// Children.
+    pub fn children(&self, v: u32) -> Vec<u32> {
+        let mut out = Vec::new();
+        let mut c = self.n[v as usize].first;
+        while c != NONE {
+            out.push(c);
+            c = self.n[c as usize].next;
+        }
+        out
+    }
+
+    /// Element children.
+    pub fn element_children(&self, v: u32) -> Vec<u32> {
+        self.children(v).into_iter().filter(|&c| self.is_el(c)).collect()
+    }
+
+    /// Detaches `v`.
+    pub fn detach(&mut self, v: u32) {
+        let VNode { parent, prev, next, .. } = self.n[v as usize];
+        if parent == NONE {
+            return;
+        }
+        if prev != NONE {
+            self.n[prev as usize].next = next;
+        } else {
+            self.n[parent as usize].first = next;
+        }
+        if next != NONE {
+            self.n[next as usize].prev = prev;
+        } else {
+            self.n[parent as usize].last = prev;
+        }
+        let n = &mut self.n[v as usize];
+        n.parent = NONE;
+        n.prev = NONE;
+        n.next = NONE;
+    }
+
+    /// Appends `c` to `p`.
+    pub fn append(&mut self, p: u32, c: u32) {
+        self.detach(c);
+        let last = self.n[p as usize].last;
+        self.n[c as usize].parent = p;
+        self.n[c as usize].prev = last;
+        if last != NONE {
+            self.n[last as usize].next = c;
+        } else {
+            self.n[p as usize].first = c;
+        }
+        self.n[p as usize].last = c;
+    }
+
+    /// Puts `c` where `old` is, detaching `old`.
+    pub fn replace(&mut self, old: u32, c: u32) {
+        self.detach(c);
+        let VNode { parent, prev, next, .. } = self.n[old as usize];
+        if parent == NONE {
+            return;
+        }
+        self.n[c as usize].parent = parent;
+        self.n[c as usize].prev = prev;
+        self.n[c as usize].next = next;
+        if prev != NONE {
+            self.n[prev as usize].next = c;
+        } else {
+            self.n[parent as usize].first = c;
+        }
+        if next != NONE {
+            self.n[next as usize].prev = c;
+        } else {
+            self.n[parent as usize].last = c;
+        }
+        let o = &mut self.n[old as usize];
+        o.parent = NONE;
+        o.prev = NONE;
+        o.next = NONE;
+    }
+
+    /// Next node in document order (`skip_kids`: after `v`'s subtree), Readability's `_getNextNode`.
+    pub fn next_node(&self, v: u32, skip_kids: bool) -> u32 {
+        let n = &self.n[v as usize];
+        if !skip_kids && n.first != NONE {
+            return n.first;
+        }
+        let mut cur = v;
+        loop {
+            if cur == self.root {
+                return NONE;
+            }
+            let c = &self.n[cur as usize];
+            if c.next != NONE {
+                return c.next;
+            }
+            cur = c.parent;
+            if cur == NONE {
+                return NONE;
+            }
+        }
+    }
+
+    /// `v`'s subtree in pre-order.
+    pub fn preorder(&self, v: u32) -> Vec<u32> {
+        let mut out = Vec::new();
+        let mut cur = v;
+        loop {
+            out.push(cur);
+            let n = &self.n[cur as usize];
+            if n.first != NONE {
+                cur = n.first;
+                continue;
+            }
+            loop {
+                if cur == v {
+                    return out;
+                }
+                let c = &self.n[cur as usize];
+                if c.next != NONE {
+                    cur = c.next;
+                    break;
+                }
+                cur = c.parent;
+                if cur == NONE {
+                    return out;
+                }
+            }
+        }
+    }
+
+    /// The raw text of `v`'s subtree.
+    pub fn text(&self, v: u32) -> String {
+        let mut s = String::new();
+        for x in self.preorder(v) {
+            if self.tag(x) == TEXT {
+                if let Some(t) = self.orig(x).and_then(|o| self.dom.text_of(o)) {
+                    s.push_str(t);
+                }
+            }
+        }
+        s
+    }
+
+    /// Readability's `_getInnerText`: trimmed, whitespace runs collapsed (length in chars).
+    pub fn inner_len(&self, v: u32) -> usize {
+        Run::of(&self.text(v)).trimmed()
+    }
+
+    /// `class id`, lowercase.
+    pub fn match_string(&self, v: u32) -> String {
+        self.orig(v).map(|o| self.dom.class_and_id(o)).unwrap_or_default()
+    }
+
+    /// True when `v` has an ancestor named `tag` within `max_depth` levels (0 = unlimited).
+    pub fn has_ancestor(&self, v: u32, tag: &str, max_depth: usize) -> bool {
+        let mut p = self.parent(v);
+        let mut depth = 0;
+        while p != NONE {
+            if max_depth > 0 && depth == max_depth {
+                return false;
+            }
+            if self.tag(p) == tag {
+                return true;
+            }
+            p = self.parent(p);
+            depth += 1;
+        }
+        false
+    }
+}
+
+/// The length of a text under Readability's whitespace collapsing, composable across nodes.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Run {
+    /// Characters after collapsing whitespace runs to one.
+    pub len: u32,
+    /// Starts with whitespace.
+    pub lead: bool,
+    /// Ends with whitespace.
+    pub trail: bool,
+}
+
+impl Run {
+    /// Measures a string.
+    pub fn of(s: &str) -> Run {
+        let mut r = Run::default();
+        let mut ws = false;
+        for (i, c) in s.chars().enumerate() {
+            let w = c.is_whitespace();
+            if i == 0 {
+                r.lead = w;
+            }
+            if !(w && ws) {
+                r.len += 1;
+            }
+            ws = w;
+        }
+        r.trail = ws;
+        r
+    }
+
+    /// Concatenation.
+    pub fn join(self, b: Run) -> Run {
+        if self.len == 0 {
+            return b;
+        }
+        if b.len == 0 {
+            return self;
+        }
+        let merged = (self.trail && b.lead) as u32;
+        Run { len: self.len + b.len - merged, lead: self.lead, trail: b.trail }
+    }
+
+    /// Length once trimmed.
+    pub fn trimmed(self) -> usize {
+        if self.len == 0 || (self.len == 1 && self.lead) {
+            return 0;
+        }
+        (self.len - self.lead as u32 - self.trail as u32) as usize
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_compose_like_collapsed_text() {
+        let a = Run::of("  Hello   ");
+        let b = Run::of("  world ");
+        assert_eq!(a.join(b).trimmed(), "Hello world".len());
+        assert_eq!(Run::of("   ").trimmed(), 0);
+        assert_eq!(Run::of("abc").join(Run::of("def")).trimmed(), 6);
+    }
+}
