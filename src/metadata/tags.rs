@@ -1,0 +1,141 @@
+//! Meta tags (og:, article:, twitter:, dc./dcterms., citation_*, parsely, sailthru, http-equiv),
+//! microdata (`itemprop`), `<link rel>` and `<time>` elements.
+
+use crate::dom::{Dom, NodeId};
+
+/// Everything the page declares in markup, in document order.
+#[derive(Clone, Debug, Default)]
+pub struct Tags {
+    /// `<meta>`: key (property / name / itemprop / http-equiv, lowercase) → content.
+    pub meta: Vec<(String, String)>,
+    /// Microdata on other elements: itemprop (lowercase) → value and element.
+    pub items: Vec<(String, String, NodeId)>,
+    /// `<link rel=canonical>` href.
+    pub canonical: Option<String>,
+    /// Text of `rel=author` links (and `<a>` with `itemprop=author`).
+    pub rel_authors: Vec<String>,
+    /// `<time>` elements: element, datetime attribute (or text).
+    pub times: Vec<(NodeId, String)>,
+}
+
+impl Tags {
+    /// The first non-empty content for any of `keys` (tried in the order given) and its key.
+    pub fn first(&self, keys: &[&'static str]) -> Option<(&'static str, String)> {
+        for k in keys {
+            if let Some((_, v)) = self.meta.iter().find(|(mk, v)| mk == k && !v.trim().is_empty()) {
+                return Some((k, crate::text::normalize_ws(v)));
+            }
+        }
+        None
+    }
+
+    /// Every non-empty content for `key`.
+    pub fn all(&self, key: &str) -> Vec<String> {
+        self.meta.iter().filter(|(k, v)| k == key && !v.trim().is_empty()).map(|(_, v)| crate::text::normalize_ws(v)).collect()
+    }
+
+    /// The first microdata value for `prop`.
+    pub fn item(&self, prop: &str) -> Option<(String, NodeId)> {
+        self.items.iter().find(|(k, v, _)| k == prop && !v.is_empty()).map(|(_, v, n)| (v.clone(), *n))
+    }
+}
+
+/// Reads the page's declared metadata in one pass.
+pub fn read(dom: &Dom) -> Tags {
+    let mut t = Tags::default();
+    for n in dom.descendants(Dom::ROOT) {
+        let Some(e) = dom.element(n) else { continue };
+        match e.name.as_str() {
+            "meta" => {
+                let content = dom.attr(n, "content").or_else(|| dom.attr(n, "value")).unwrap_or("");
+                if content.trim().is_empty() {
+                    continue;
+                }
+                let content = super::jsonld::decode_entities(content);
+                // Space-separated keys ("og:title twitter:title") name several properties.
+                for attr in ["property", "name", "itemprop", "http-equiv"] {
+                    if let Some(k) = dom.attr(n, attr) {
+                        for key in k.split_whitespace() {
+                            t.meta.push((key.to_ascii_lowercase(), content.clone()));
+                        }
+                    }
+                }
+            }
+            "link" => {
+                let rel = dom.attr(n, "rel").unwrap_or("").to_ascii_lowercase();
+                if rel.split_whitespace().any(|r| r == "canonical") && t.canonical.is_none() {
+                    t.canonical = dom.attr(n, "href").map(|h| h.trim().to_string()).filter(|h| !h.is_empty());
+                }
+                if let Some(p) = dom.attr(n, "itemprop") {
+                    if let Some(h) = dom.attr(n, "href") {
+                        t.items.push((p.to_ascii_lowercase(), h.to_string(), n));
+                    }
+                }
+            }
+            "time" => {
+                let v = dom.attr(n, "datetime").map(str::to_string).unwrap_or_else(|| crate::text::normalize_ws(&dom.text(n)));
+                if !v.trim().is_empty() {
+                    t.times.push((n, v));
+                }
+            }
+            _ => {}
+        }
+        if e.name != "meta" {
+            if let Some(p) = dom.attr(n, "itemprop") {
+                let v = if let Some(c) = dom.attr(n, "content").or_else(|| dom.attr(n, "datetime")) {
+                    c.to_string()
+                } else if dom.attr(n, "itemscope").is_some() {
+                    // A nested item (author Person): its name.
+                    item_name(dom, n).unwrap_or_default()
+                } else {
+                    bounded_text(dom, n, 300)
+                };
+                for key in p.split_whitespace() {
+                    t.items.push((key.to_ascii_lowercase(), crate::text::normalize_ws(&v), n));
+                }
+            }
+            if e.name == "a" {
+                let rel = dom.attr(n, "rel").unwrap_or("").to_ascii_lowercase();
+                if rel.split_whitespace().any(|r| r == "author") {
+                    let s = crate::text::normalize_ws(&bounded_text(dom, n, 200));
+                    if !s.is_empty() {
+                        t.rel_authors.push(s);
+                    }
+                }
+            }
+        }
+    }
+    t
+}
+
+/// The `itemprop=name` inside an item.
+fn item_name(dom: &Dom, item: NodeId) -> Option<String> {
+    let n = dom.descendants(item).skip(1).take(200).find(|&d| dom.attr(d, "itemprop").is_some_and(|p| p.split_whitespace().any(|x| x == "name")))?;
+    let v = dom.attr(n, "content").map(str::to_string).unwrap_or_else(|| bounded_text(dom, n, 200));
+    Some(v)
+}
+
+/// Reading text of a subtree, stopping after about `max` bytes (bylines and dates are short;
+/// this keeps the pass linear on huge pages).
+pub fn bounded_text(dom: &Dom, id: NodeId, max: usize) -> String {
+    let mut s = String::new();
+    dom.walk(id, |n| {
+        if s.len() > max {
+            return false;
+        }
+        if let Some(t) = dom.text_of(n) {
+            s.push_str(t);
+            return true;
+        }
+        match dom.tag(n) {
+            Some(tag) => {
+                if matches!(tag, "br" | "p" | "div" | "li" | "td" | "span") && !s.ends_with(' ') {
+                    s.push(' ');
+                }
+                n == id || !crate::dom::NON_TEXT_ELEMENTS.contains(&tag)
+            }
+            None => true,
+        }
+    });
+    s
+}
