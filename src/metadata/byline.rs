@@ -61,7 +61,13 @@ impl Zones {
 
 fn is_chrome(dom: &Dom, n: NodeId) -> bool {
     let Some(tag) = dom.tag(n) else { return false };
-    if matches!(tag, "aside" | "nav" | "footer" | "marquee" | "select" | "menu" | "dialog") {
+    let in_article = || dom.ancestors(n).take(60).any(|a| matches!(dom.tag(a), Some("article")));
+    // An article's own <footer> holds its byline and date (htmldate-eval pages; the fixture
+    // meta-published-vs-modified keeps the site footer out).
+    if tag == "footer" {
+        return !in_article();
+    }
+    if matches!(tag, "aside" | "nav" | "marquee" | "select" | "menu" | "dialog") {
         return true;
     }
     if matches!(tag, "html" | "body" | "main" | "article") {
@@ -169,9 +175,6 @@ pub fn visible_dates(dom: &Dom, zones: &Zones, tags: &super::tags::Tags, lang: O
     let mut out = Vec::new();
     // <time> elements.
     for (n, v) in &tags.times {
-        if zones.is_chrome(*n) {
-            continue;
-        }
         let Some(iso) = dates::parse_machine(v, lang) else { continue };
         let mut ci = dom.class_and_id(*n);
         if let Some(p) = dom.attr(*n, "itemprop") {
@@ -184,22 +187,34 @@ pub fn visible_dates(dom: &Dom, zones: &Zones, tags: &super::tags::Tags, lang: O
         let modified = ci.contains("updat") || ci.contains("modif") || parent_ci.contains("updat") || parent_ci.contains("modif") || label_before(&before) == Some(true);
         let pubdate = dom.attr(*n, "pubdate").is_some() || ci.contains("publish") || ci.contains("created") || ci.contains("entry-date") || ci.contains("post-date") || parent_ci.contains("publish");
         let rank = if pubdate && !modified { RANK_TIME_PUBDATE } else { RANK_TIME };
+        let rank = if zones.is_chrome(*n) { chrome_rank(rank) } else { rank };
         out.push(DateCandidate { iso, rank, node: *n, why: format!("<time datetime=\"{}\">", clip(v, 40)), modified });
     }
     let Some(body) = dom.body() else { return out };
     let mut hinted_budget = 300usize;
+    let mut attr_budget = 300usize;
     let mut keyword_budget = 200usize;
     let mut first_any: Option<DateCandidate> = None;
     let mut first_after: Option<DateCandidate> = None;
+    let mut first_chrome: Option<DateCandidate> = None;
     let mut text_budget = 3000usize;
+    let start = out.len();
     dom.walk(body, |n| {
-        if zones.is_chrome(n) {
+        let chrome = zones.is_chrome(n);
+        if chrome && first_any.is_some() {
             return false;
         }
-        match &dom.node(n).data {
+        let before = out.len();
+        let descend = match &dom.node(n).data {
             NodeData::Element(e) => {
                 if crate::dom::NON_TEXT_ELEMENTS.contains(&e.name.as_str()) {
                     return false;
+                }
+                if attr_budget > 0 {
+                    if let Some(c) = attribute_date(dom, n) {
+                        attr_budget -= 1;
+                        out.push(c);
+                    }
                 }
                 if hinted_budget > 0 && e.name != "time" && hint_of(dom, n) {
                     hinted_budget -= 1;
@@ -230,16 +245,18 @@ pub fn visible_dates(dom: &Dom, zones: &Zones, tags: &super::tags::Tags, lang: O
                         }
                     }
                 }
-                if text_budget > 0 && (first_after.is_none() || first_any.is_none()) {
+                if text_budget > 0 && (first_after.is_none() || first_any.is_none() || first_chrome.is_none()) {
                     text_budget -= 1;
                     if let Some(f) = dates::find_dates(t, lang, 1).into_iter().next() {
                         let label = label_before(t.get(..f.start).unwrap_or(""));
                         if label != Some(true) {
                             let c = DateCandidate { iso: f.iso, rank: RANK_FIRST, node: n, why: format!("first date in the text '{}'", clip(t, 60)), modified: false };
-                            if first_any.is_none() {
+                            if first_any.is_none() && !chrome {
                                 first_any = Some(c.clone());
+                            } else if chrome && first_chrome.is_none() {
+                                first_chrome = Some(DateCandidate { rank: 0, why: format!("first date outside the article '{}'", clip(t, 60)), ..c.clone() });
                             }
-                            if first_after.is_none() && zones.after_h1(n) && zones.h1.is_some() {
+                            if first_after.is_none() && !chrome && zones.after_h1(n) && zones.h1.is_some() {
                                 first_after = Some(DateCandidate { rank: RANK_FIRST_AFTER_H1, why: format!("first date after the headline '{}'", clip(t, 60)), ..c });
                             }
                         }
@@ -248,11 +265,60 @@ pub fn visible_dates(dom: &Dom, zones: &Zones, tags: &super::tags::Tags, lang: O
                 true
             }
             _ => true,
+        };
+        // Page chrome (sidebars, footers, tickers) only ever gives a last-resort date.
+        if chrome {
+            for c in &mut out[before..] {
+                c.rank = chrome_rank(c.rank);
+                c.why.push_str(" (outside the article)");
+            }
         }
+        descend
     });
+    let _ = start;
     out.extend(first_any);
     out.extend(first_after);
+    out.extend(first_chrome);
     out
+}
+
+/// Rank of a date found in page chrome: below every date of the article area.
+fn chrome_rank(rank: u32) -> u32 {
+    1 + rank / 20
+}
+
+/// A date in an element's attributes: `<abbr class="published" title="2016-12-23T05:11:00-05:00">`,
+/// `data-date`, `data-published`… (blog platforms put the ISO date there and a time or "3 hours
+/// ago" in the text).
+fn attribute_date(dom: &Dom, n: NodeId) -> Option<DateCandidate> {
+    let e = dom.element(n)?;
+    if e.name == "time" || e.name == "meta" {
+        return None;
+    }
+    for (k, v) in &e.attrs {
+        let keyed = k == "title" || k == "content" || k == "datetime" || (k.starts_with("data-") && (k.contains("date") || k.contains("time") || k.contains("publish")));
+        if !keyed || v.len() < 8 || v.len() > 40 {
+            continue;
+        }
+        let Some(iso) = dates::parse_iso(v.trim()) else { continue };
+        let mut ci = dom.class_and_id(n);
+        ci.push(' ');
+        ci.push_str(k);
+        if let Some(p) = dom.attr(n, "itemprop") {
+            ci.push(' ');
+            ci.push_str(&p.to_ascii_lowercase());
+        }
+        let modified = ci.contains("updat") || ci.contains("modif");
+        let rank = if ci.contains("publish") || ci.contains("created") {
+            RANK_TIME_PUBDATE
+        } else if hint_of(dom, n) || k != "title" {
+            RANK_TIME
+        } else {
+            RANK_HINTED
+        };
+        return Some(DateCandidate { iso, rank, node: n, why: format!("{} {k}=\"{}\"", dom.describe(n), v.trim()), modified });
+    }
+    None
 }
 
 /// Text of `parent` before its child `child` (bounded).

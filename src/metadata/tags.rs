@@ -56,7 +56,7 @@ pub fn read(dom: &Dom) -> Tags {
                 for attr in ["property", "name", "itemprop", "http-equiv"] {
                     if let Some(k) = dom.attr(n, attr) {
                         for key in k.split_whitespace() {
-                            t.meta.push((key.to_ascii_lowercase(), content.clone()));
+                            t.meta.push((normalize_key(key), content.clone()));
                         }
                     }
                 }
@@ -81,6 +81,14 @@ pub fn read(dom: &Dom) -> Tags {
             _ => {}
         }
         if e.name != "meta" {
+            // RDFa on any element: <span property="schema:dateCreated" content="…">.
+            if let (Some(p), Some(c)) = (dom.attr(n, "property"), dom.attr(n, "content")) {
+                if !c.trim().is_empty() {
+                    for key in p.split_whitespace() {
+                        t.items.push((normalize_key(key), c.trim().to_string(), n));
+                    }
+                }
+            }
             if let Some(p) = dom.attr(n, "itemprop") {
                 let v = if let Some(c) = dom.attr(n, "content").or_else(|| dom.attr(n, "datetime")) {
                     c.to_string()
@@ -106,6 +114,21 @@ pub fn read(dom: &Dom) -> Tags {
         }
     }
     t
+}
+
+/// Lowercase; Dublin Core prefixes as dots ("DC:date" → "dc.date", "dcterms:created" →
+/// "dcterms.created"); the schema.org prefix dropped ("schema:datePublished" → "datepublished").
+fn normalize_key(k: &str) -> String {
+    let k = k.to_ascii_lowercase();
+    if let Some(r) = k.strip_prefix("schema:") {
+        return r.to_string();
+    }
+    for (a, b) in [("dc:", "dc."), ("dcterms:", "dcterms."), ("dcterm:", "dcterms.")] {
+        if let Some(r) = k.strip_prefix(a) {
+            return format!("{b}{r}");
+        }
+    }
+    k
 }
 
 /// The `itemprop=name` inside an item.
