@@ -282,6 +282,47 @@ pub fn visible_dates(dom: &Dom, zones: &Zones, tags: &super::tags::Tags, lang: O
     out
 }
 
+/// Rank of a publication date named in a script's data ("published_at": "…").
+pub const RANK_SCRIPT_DATA: u32 = 30;
+
+/// Keys of page data (inline scripts) that name the publication date.
+const SCRIPT_DATE_KEYS: &[&str] = &[
+    "datepublished", "published_at", "publisheddate", "publishdate", "publish_date", "publishedat", "pubdate",
+    "date_published", "firstpublished", "first_published_at", "createdat", "created_at", "datecreation", "datecreated",
+];
+
+/// Publication dates named in inline script data (not JSON-LD): `"published_at":"2019-03-02T06:22:28+01:00"`.
+/// Single-page apps keep their article's dates there (htmldate-eval pages).
+pub fn script_dates(dom: &Dom) -> Option<DateCandidate> {
+    let mut budget = 2_000_000usize;
+    for s in dom.find_all(Dom::ROOT, "script") {
+        let ty = dom.attr(s, "type").unwrap_or("").to_ascii_lowercase();
+        if ty.contains("ld+json") {
+            continue;
+        }
+        let text = dom.text_content(s);
+        if text.len() > budget {
+            break;
+        }
+        budget -= text.len();
+        let lower = text.to_ascii_lowercase();
+        for key in SCRIPT_DATE_KEYS {
+            let pat = format!("\"{key}\"");
+            let mut from = 0;
+            while let Some(i) = lower.get(from..).and_then(|r| r.find(&pat)) {
+                let after = from + i + pat.len();
+                from = after;
+                let rest = text.get(after..).unwrap_or("");
+                let rest = rest.trim_start_matches([' ', ':', '"', '\\']);
+                if let Some(iso) = dates::parse_iso(rest.get(..rest.len().min(40)).unwrap_or(rest)) {
+                    return Some(DateCandidate { iso, rank: RANK_SCRIPT_DATA, node: s, why: format!("page data \"{key}\""), modified: false });
+                }
+            }
+        }
+    }
+    None
+}
+
 /// Rank of a date found in page chrome: below every date of the article area.
 fn chrome_rank(rank: u32) -> u32 {
     1 + rank / 20

@@ -104,6 +104,21 @@ fn civil_from_days(z: i64) -> (i32, u32, u32) {
     ((if m <= 2 { y + 1 } else { y }) as i32, m, d)
 }
 
+/// Days since 1970-01-01 of the date part of an ISO 8601 value.
+pub fn day_number(iso: &str) -> Option<i64> {
+    let y: i64 = iso.get(0..4)?.parse().ok()?;
+    let m: i64 = iso.get(5..7)?.parse().ok()?;
+    let d: i64 = iso.get(8..10)?.parse().ok()?;
+    // Howard Hinnant's days_from_civil.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
 /// Strict ISO 8601 at the start of `v`: `YYYY-MM-DD` or `YYYY/MM/DD`, optionally followed by
 /// `T` or a space and `HH:MM[:SS[.fff]]` and `Z` / `±HH[:]MM`. Fractions are dropped.
 pub fn parse_iso(v: &str) -> Option<String> {
@@ -739,6 +754,13 @@ mod tests {
         assert_eq!(parse_machine("2017-11-03 03:01:00.000000", None).as_deref(), Some("2017-11-03T03:01:00"));
         assert_eq!(parse_machine("Mon, 04 Oct 2020 10:30:00 GMT", None).as_deref(), Some("2020-10-04T10:30:00Z"));
         assert_eq!(parse_machine("20201004", None).as_deref(), Some("2020-10-04"));
+    }
+
+    #[test]
+    fn day_numbers() {
+        assert_eq!(day_number("1970-01-01"), Some(0));
+        assert_eq!(day_number("2020-03-01").zip(day_number("2020-02-28")).map(|(a, b)| a - b), Some(2));
+        assert_eq!(civil_from_days(day_number("2024-12-31").unwrap_or(0)), (2024, 12, 31));
     }
 
     #[test]
