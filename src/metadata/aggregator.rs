@@ -61,7 +61,10 @@ pub fn read(dom: &Dom, zones: &Zones, page_url: Option<&str>, lang: Option<&str>
         }
         match &dom.node(n).data {
             NodeData::Text(t) if o.outlet.is_none() && budget > 0 && t.len() < 600 => {
-                if let Some(marker) = DATELINE_MARKERS.iter().find(|m| t.contains(**m)) {
+                // A dateline is a line of its own that starts with the marker ("Publié dans X
+                // le …"), not prose that mentions a publication ("…published in the journal X").
+                let lead = t.trim_start();
+                if let Some(marker) = DATELINE_MARKERS.iter().find(|m| lead.starts_with(**m) || t.contains(**m) && dom.parent(n).is_some_and(|p| starts_block(dom, p, m))) {
                     budget -= 1;
                     let scope = dom.parent(n).unwrap_or(n);
                     dateline(dom, scope, marker, lang, &mut o);
@@ -87,9 +90,18 @@ pub fn read(dom: &Dom, zones: &Zones, page_url: Option<&str>, lang: Option<&str>
     o
 }
 
+/// True when the short text of `block` starts with `marker`.
+fn starts_block(dom: &Dom, block: NodeId, marker: &str) -> bool {
+    let t = bounded_text(dom, block, 300);
+    t.len() <= 300 && t.trim_start().starts_with(marker)
+}
+
 /// Reads "Publié dans X le DATE" in `scope`.
 fn dateline(dom: &Dom, scope: NodeId, marker: &str, lang: Option<&str>, o: &mut Original) {
     let text = crate::text::normalize_ws(&bounded_text(dom, scope, 500));
+    if text.len() > 300 {
+        return;
+    }
     let Some(i) = text.find(marker) else { return };
     let rest = &text[i + marker.len()..];
     let found = dates::find_dates(rest, lang, 1).into_iter().next();

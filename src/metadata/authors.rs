@@ -36,6 +36,12 @@ const PARTICLES: &[&str] = &["de", "du", "des", "da", "di", "van", "von", "der",
 /// Splits and cleans an author text into people. `not_people` are names that are the site or
 /// the outlet (an organisation byline equal to the outlet is no person).
 pub fn people(raw: &str, not_people: &[String]) -> Vec<String> {
+    people_from(raw, not_people, true)
+}
+
+/// [`people`] with the capitalisation check on or off: visible text must look like names
+/// ("Par ailleurs, le ministre…" is prose); declared names (meta, JSON-LD) are trusted as written.
+pub fn people_from(raw: &str, not_people: &[String], visible: bool) -> Vec<String> {
     let mut s = crate::text::normalize_ws(raw);
     if s.contains("://") || s.contains('@') && !s.contains(' ') {
         return Vec::new();
@@ -45,7 +51,7 @@ pub fn people(raw: &str, not_people: &[String]) -> Vec<String> {
     if let Some(f) = dates::find_dates(&s, None, 1).into_iter().next() {
         s = s[..f.start].to_string();
     }
-    for cut in [" | ", " • ", " · ", " — ", " – ", " - ", "Published", "Updated", "Publié", "Mis à jour", "Posted", "Veröffentlicht", "Aktualisiert", "نشر في", "Follow", "\u{2022}"] {
+    for cut in [" | ", " • ", " · ", " — ", " – ", " - ", "Last Updated", "Last updated", "Published", "Updated", "Publié", "Mis à jour", "Posted", "Veröffentlicht", "Aktualisiert", "نشر في", "Follow", "\u{2022}"] {
         if let Some(i) = s.find(cut) {
             if i > 0 {
                 s.truncate(i);
@@ -87,7 +93,7 @@ pub fn people(raw: &str, not_people: &[String]) -> Vec<String> {
         if is_role(&p) || is_credential(&p) {
             continue;
         }
-        let Some(name) = clean_name(&p) else { continue };
+        let Some(name) = clean_name(&p, visible) else { continue };
         let key = norm_key(&name);
         if key.is_empty() || NOT_PEOPLE.iter().any(|n| norm_key(n) == key) || not_people.iter().any(|n| norm_key(n) == key) {
             continue;
@@ -141,7 +147,17 @@ fn has_conjunction(s: &str) -> bool {
 fn split_names(s: &str) -> Vec<String> {
     let mut parts = vec![s.to_string()];
     for sep in [";", "،", ",", " and ", " And ", " AND ", " et ", " und ", " y ", " e ", " & ", " و ", " / ", " with ", " avec "] {
-        parts = parts.iter().flat_map(|p| p.split(sep).map(str::to_string).collect::<Vec<_>>()).collect();
+        parts = parts
+            .iter()
+            .flat_map(|p| {
+                let pieces: Vec<String> = p.split(sep).map(str::to_string).collect();
+                // "Mac & i", "AT&T": an ampersand joins two people only when both sides are full names.
+                if sep == " & " && pieces.iter().any(|x| x.split_whitespace().count() < 2) {
+                    return vec![p.clone()];
+                }
+                pieces
+            })
+            .collect();
     }
     parts.into_iter().map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect()
 }
@@ -158,7 +174,7 @@ fn is_credential(p: &str) -> bool {
     !t.contains(' ') && (2..=4).contains(&letters.chars().count()) && ["ma", "md", "phd", "mba", "rn", "dds", "msc", "bsc", "jd"].contains(&letters.to_lowercase().as_str())
 }
 
-fn clean_name(p: &str) -> Option<String> {
+fn clean_name(p: &str, visible: bool) -> Option<String> {
     let mut words: Vec<&str> = p
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '"' | '\'' | '«' | '»' | '“' | '”' | '*' | '|')))
@@ -180,7 +196,7 @@ fn clean_name(p: &str) -> Option<String> {
         return None;
     }
     let latin = name.chars().any(|c| c.is_ascii_alphabetic());
-    if latin {
+    if latin && visible {
         // Latin-script names are capitalised (particles aside): "ailleurs, le ministre" is prose.
         let first_ok = words[0].chars().next().is_some_and(|c| c.is_uppercase());
         let all_ok = words.iter().all(|w| {

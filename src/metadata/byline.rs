@@ -418,7 +418,13 @@ pub fn visible_authors(dom: &Dom, zones: &Zones) -> Vec<(String, String)> {
                     let starts = BY_PREFIXES.iter().filter(|p| !matches!(**p, "de" | "text" | "texte")).any(|p| {
                         f.strip_prefix(p).is_some_and(|r| r.starts_with([' ', ':', '\u{a0}']) || r.is_empty())
                     });
-                    if starts {
+                    // The name right after "By"/"Par" starts with a capital or a non-Latin letter
+                    // ("By 1840, …" is prose: readability-test-pages wikipedia-2).
+                    let after = BY_PREFIXES.iter().find_map(|p| f.strip_prefix(p)).unwrap_or("");
+                    let name_like = after.trim_start_matches([' ', ':', '\u{a0}']).chars().next().is_some_and(|c| c.is_alphabetic());
+                    let orig_after: String = t.chars().skip(t.chars().count() - after.chars().count()).collect();
+                    let capital = orig_after.trim_start_matches([' ', ':', '\u{a0}']).chars().next().is_some_and(|c| c.is_uppercase() || !c.is_ascii_alphabetic() && c.is_alphabetic() && !c.is_lowercase());
+                    if starts && name_like && capital {
                         budget -= 1;
                         // "Par <a>X</a>": the sentence is the parent's text.
                         let scope = dom.parent(n).unwrap_or(n);

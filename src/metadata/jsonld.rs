@@ -84,7 +84,21 @@ pub fn read(dom: &Dom) -> JsonLd {
     }
     let Some((_, a)) = best else { return out };
     out.kind = types_of(a).join(",");
-    out.headline = a.get("headline").and_then(string_of).or_else(|| a.get("name").and_then(string_of));
+    // `name` is the title; some pages put a description in `headline` (Wikipedia): take the
+    // one the document's <title> contains (readability-test-pages wikipedia-2..4).
+    let headline = a.get("headline").and_then(string_of);
+    let name = a.get("name").and_then(string_of);
+    out.headline = match (headline, name) {
+        (Some(h), Some(n)) if h != n => {
+            let title = dom.find(Dom::ROOT, "title").map(|t| dom.text_content(t)).unwrap_or_default();
+            if title.contains(n.as_str()) && !title.contains(h.as_str()) {
+                Some(n)
+            } else {
+                Some(h)
+            }
+        }
+        (h, n) => h.or(n),
+    };
     out.published = a.get("datePublished").and_then(string_of);
     if out.published.is_none() {
         out.published = a.get("dateCreated").and_then(string_of);

@@ -158,17 +158,20 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
         .or_else(|| dom.find(Dom::ROOT, "title"))
         .map(|t| crate::text::normalize_ws(&dom.text_content(t)))
         .filter(|t| !t.is_empty());
-    let raw_title = ld
+    // Declared titles are the publisher's own headline and are used as given (Readability's
+    // order); the <title> is the document's label and loses its site suffix.
+    let declared_title = ld
         .headline
         .clone()
         .map(|t| (t, "JSON-LD headline".to_string()))
         .or_else(|| {
-            tags.first(&["og:title", "twitter:title", "dc.title", "dcterms.title", "parsely-title", "sailthru.title", "citation_title"])
+            tags.first(&["dc.title", "dcterms.title", "og:title", "title", "twitter:title", "parsely-title", "sailthru.title", "citation_title"])
                 .map(|(k, v)| (v, k.to_string()))
-        })
-        .or_else(|| doc_title.clone().map(|t| (t, "<title>".into())))
-        .or_else(|| h1_text.clone().map(|t| (t, "<h1>".into())));
-    if let Some((t, why)) = raw_title {
+        });
+    if let Some((t, why)) = declared_title {
+        m.title = Some(t);
+        prov(&mut m, "title", why);
+    } else if let Some((t, why)) = doc_title.clone().map(|t| (t, "<title>".to_string())).or_else(|| h1_text.clone().map(|t| (t, "<h1>".into()))) {
         let mut sites: Vec<String> = Vec::new();
         sites.extend(m.site_name.clone());
         sites.extend(tags.first(&["application-name"]).map(|(_, v)| v));
@@ -194,20 +197,27 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
     let mut author_sources: Vec<(Vec<String>, String)> = Vec::new();
     let ld_names: Vec<String> = ld.authors.iter().map(|(n, _)| n.clone()).collect();
     author_sources.push((ld_names, "JSON-LD author".into()));
-    for key in ["author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author", "byl", "citation_author", "article:author"] {
+    for key in ["dc.creator", "dcterms.creator", "author", "parsely-author", "sailthru.author", "byl", "citation_author", "article:author"] {
         let vals: Vec<String> = tags.all(key).into_iter().filter(|v| !v.starts_with("http")).collect();
         author_sources.push((vals, format!("meta {key}")));
     }
-    let items: Vec<String> = tags.items.iter().filter(|(k, v, _)| (k == "author" || k == "creator") && !v.is_empty()).map(|(_, v, _)| v.clone()).collect();
+    let declared_sources = author_sources.len();
+    let items: Vec<String> = tags
+        .items
+        .iter()
+        .filter(|(k, v, n)| (k == "author" || k == "creator") && !v.is_empty() && !zones.is_chrome(*n))
+        .map(|(_, v, _)| v.clone())
+        .collect();
     author_sources.push((items, "microdata itemprop=author".into()));
-    author_sources.push((tags.rel_authors.clone(), "rel=author link".into()));
+    let rel: Vec<String> = tags.rel_authors.iter().filter(|(_, n)| !zones.is_chrome(*n)).map(|(t, _)| t.clone()).collect();
+    author_sources.push((rel, "rel=author link".into()));
     for (t, why) in byline::visible_authors(dom, &zones) {
         author_sources.push((vec![t], why));
     }
-    for (vals, why) in author_sources {
+    for (i, (vals, why)) in author_sources.into_iter().enumerate() {
         let mut people = Vec::new();
         for v in &vals {
-            for p in authors::people(v, &not_people) {
+            for p in authors::people_from(v, &not_people, i >= declared_sources) {
                 if !people.contains(&p) {
                     people.push(p);
                 }

@@ -12,8 +12,8 @@ pub struct Tags {
     pub items: Vec<(String, String, NodeId)>,
     /// `<link rel=canonical>` href.
     pub canonical: Option<String>,
-    /// Text of `rel=author` links (and `<a>` with `itemprop=author`).
-    pub rel_authors: Vec<String>,
+    /// Text of `rel=author` links, and the link.
+    pub rel_authors: Vec<(String, NodeId)>,
     /// `<time>` elements: element, datetime attribute (or text).
     pub times: Vec<(NodeId, String)>,
 }
@@ -43,6 +43,7 @@ impl Tags {
 /// Reads the page's declared metadata in one pass.
 pub fn read(dom: &Dom) -> Tags {
     let mut t = Tags::default();
+    let mut by_name = Vec::new();
     for n in dom.descendants(Dom::ROOT) {
         let Some(e) = dom.element(n) else { continue };
         match e.name.as_str() {
@@ -53,10 +54,16 @@ pub fn read(dom: &Dom) -> Tags {
                 }
                 let content = super::jsonld::decode_entities(content);
                 // Space-separated keys ("og:title twitter:title") name several properties.
+                // `property` before `name` (Readability's preference: 003-metadata-preferred).
                 for attr in ["property", "name", "itemprop", "http-equiv"] {
                     if let Some(k) = dom.attr(n, attr) {
                         for key in k.split_whitespace() {
-                            t.meta.push((normalize_key(key), content.clone()));
+                            let entry = (normalize_key(key), content.clone());
+                            if attr == "property" {
+                                t.meta.push(entry);
+                            } else {
+                                by_name.push(entry);
+                            }
                         }
                     }
                 }
@@ -107,12 +114,13 @@ pub fn read(dom: &Dom) -> Tags {
                 if rel.split_whitespace().any(|r| r == "author") {
                     let s = crate::text::normalize_ws(&bounded_text(dom, n, 200));
                     if !s.is_empty() {
-                        t.rel_authors.push(s);
+                        t.rel_authors.push((s, n));
                     }
                 }
             }
         }
     }
+    t.meta.extend(by_name);
     t
 }
 

@@ -5,7 +5,7 @@
 use super::authors::norm_key;
 
 /// Separators between a headline and a site name, as they appear with spaces around them.
-const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " « ", " » ", " / ", " ~ ", " _ ", "_"];
+const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " « ", " » ", " / ", " ~ "];
 
 /// Removes a site name at the end (or start) of `title`. `sites` are the names the page gives
 /// for itself (og:site_name, publisher, application-name, the host's labels); `h1` the page's
@@ -22,7 +22,7 @@ pub fn strip_site(title: &str, sites: &[String], host: Option<&str>, h1: Option<
                     }
                 }
                 if let Some(rest) = t.strip_suffix(h).and_then(|r| r.strip_suffix(sep.trim_start()).or_else(|| r.strip_suffix(sep))) {
-                    if rest.trim().split_whitespace().count() <= 6 {
+                    if rest.trim().split_whitespace().count() <= 3 && !rest.contains(':') {
                         return (h.to_string(), Some(format!("<title> minus '{} {}' (agrees with <h1>)", rest.trim(), sep.trim())));
                     }
                 }
@@ -53,7 +53,7 @@ pub fn strip_site(title: &str, sites: &[String], host: Option<&str>, h1: Option<
         // Prefix: "Le Monde | Headline".
         if let Some(i) = t.find(sep) {
             let (head, tail) = (&t[..i], &t[i + sep.len()..]);
-            if !tail.trim().is_empty() && is_site(head) && tail.split_whitespace().count() >= 2 {
+            if !tail.trim().is_empty() && is_site(head) && head.split_whitespace().count() <= 3 && tail.split_whitespace().count() >= 2 {
                 return (tail.trim().to_string(), Some(format!("<title> minus site prefix '{} {}'", head.trim(), sep.trim())));
             }
         }
