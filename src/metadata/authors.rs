@@ -53,9 +53,7 @@ pub fn people_from(raw: &str, not_people: &[String], visible: bool) -> Vec<Strin
     }
     for cut in [" | ", " • ", " · ", " — ", " – ", " - ", "Last Updated", "Last updated", "Published", "Updated", "Publié", "Mis à jour", "Posted", "Veröffentlicht", "Aktualisiert", "نشر في", "Follow", "\u{2022}"] {
         if let Some(i) = s.find(cut) {
-            if i > 0 {
-                s.truncate(i);
-            }
+            s.truncate(i);
         }
     }
     // Co-authors in parentheses ("X (avec Y et Z)") join the list; other parentheses go.

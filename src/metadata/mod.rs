@@ -198,7 +198,12 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
     let ld_names: Vec<String> = ld.authors.iter().map(|(n, _)| n.clone()).collect();
     author_sources.push((ld_names, "JSON-LD author".into()));
     for key in ["dc.creator", "dcterms.creator", "author", "parsely-author", "sailthru.author", "byl", "citation_author", "article:author"] {
-        let vals: Vec<String> = tags.all(key).into_iter().filter(|v| !v.starts_with("http")).collect();
+        // One value per key (the first, `property` before `name`), except citation_author:
+        // scholarly pages give one tag per author.
+        let mut vals: Vec<String> = tags.all(key).into_iter().filter(|v| !v.starts_with("http")).collect();
+        if key != "citation_author" {
+            vals.truncate(1);
+        }
         author_sources.push((vals, format!("meta {key}")));
     }
     let declared_sources = author_sources.len();
