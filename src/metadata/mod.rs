@@ -237,30 +237,34 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
 
     // ----- dates ------------------------------------------------------------------------------------
     let mut cands: Vec<(u32, usize, String, String)> = Vec::new();
-    let mut push = |rank: u32, iso: String, why: String| {
+    fn push(cands: &mut Vec<(u32, usize, String, String)>, rank: u32, iso: String, why: String) {
         let order = cands.len();
         cands.push((rank, order, iso, why));
-    };
+    }
     if let Some((d, why)) = original.published.clone() {
-        push(RANK_DATELINE, d, why);
+        push(&mut cands, RANK_DATELINE, d, why);
     }
     if let Some(p) = ld.published.as_deref().and_then(|v| dates::parse_machine(v, lang)) {
         let weak = ld.published_is_created || ld.kind.split(',').all(|k| k.ends_with("page"));
         let what = if ld.published_is_created { "dateCreated" } else { "datePublished" };
-        push(if weak { RANK_JSONLD_WEAK } else { RANK_JSONLD }, p, format!("JSON-LD {what} ({})", ld.kind));
+        push(&mut cands, if weak { RANK_JSONLD_WEAK } else { RANK_JSONLD }, p, format!("JSON-LD {what} ({})", ld.kind));
     }
     for k in PUBLISHED_KEYS {
         if let Some(p) = tags.all(k).iter().find_map(|v| dates::parse_machine(v, lang)) {
-            push(RANK_META, p, format!("meta {k}"));
+            push(&mut cands, RANK_META, p, format!("meta {k}"));
         }
     }
     for prop in ["datepublished", "datecreated"] {
         if let Some(p) = tags.items.iter().filter(|(k, _, n)| k == prop && !zones.is_chrome(*n)).find_map(|(_, v, _)| dates::parse_machine(v, lang)) {
-            push(RANK_MICRODATA, p, format!("microdata itemprop={prop}"));
+            push(&mut cands, RANK_MICRODATA, p, format!("microdata itemprop={prop}"));
         }
     }
     let mut visible = byline::visible_dates(dom, &zones, &tags, lang);
-    visible.extend(byline::script_dates(dom));
+    // Inline script data is scanned only when nothing better exists (it can be megabytes).
+    let best_so_far = cands.iter().map(|c| c.0).chain(visible.iter().filter(|c| !c.modified).map(|c| c.rank)).max().unwrap_or(0);
+    if best_so_far < byline::RANK_SCRIPT_DATA && page_url.and_then(dates::url_date).is_none() {
+        visible.extend(byline::script_dates(dom));
+    }
     let mut visible_modified: Option<(String, String)> = None;
     let mut vis: Vec<&byline::DateCandidate> = visible.iter().collect();
     vis.sort_by_key(|c| (std::cmp::Reverse(c.rank), !zones.after_h1(c.node), c.node));
@@ -270,11 +274,11 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
                 visible_modified = Some((c.iso.clone(), c.why.clone()));
             }
         } else {
-            push(c.rank, c.iso.clone(), c.why.clone());
+            push(&mut cands, c.rank, c.iso.clone(), c.why.clone());
         }
     }
     if let Some(u) = page_url.and_then(dates::url_date) {
-        push(RANK_URL, u, "the URL's date".into());
+        push(&mut cands, RANK_URL, u, "the URL's date".into());
     }
     cands.sort_by_key(|(rank, order, _, _)| (std::cmp::Reverse(*rank), *order));
     // A machine date-time whose day differs by one from the date the article shows its readers

@@ -146,27 +146,24 @@ fn item_name(dom: &Dom, item: NodeId) -> Option<String> {
     Some(v)
 }
 
-/// Reading text of a subtree, stopping after about `max` bytes (bylines and dates are short;
-/// this keeps the pass linear on huge pages).
+/// Reading text of a subtree, stopping after about `max` bytes or a few thousand nodes (bylines
+/// and dates are short; this keeps every caller linear on huge or deeply nested pages).
 pub fn bounded_text(dom: &Dom, id: NodeId, max: usize) -> String {
     let mut s = String::new();
-    dom.walk(id, |n| {
+    for n in dom.descendants(id).take(4000) {
         if s.len() > max {
-            return false;
+            break;
         }
         if let Some(t) = dom.text_of(n) {
-            s.push_str(t);
-            return true;
-        }
-        match dom.tag(n) {
-            Some(tag) => {
-                if matches!(tag, "br" | "p" | "div" | "li" | "td" | "span") && !s.ends_with(' ') {
-                    s.push(' ');
-                }
-                n == id || !crate::dom::NON_TEXT_ELEMENTS.contains(&tag)
+            let hidden = dom.parent(n).and_then(|p| dom.tag(p)).is_some_and(|tag| crate::dom::NON_TEXT_ELEMENTS.contains(&tag) && Some(n) != Some(id));
+            if !hidden {
+                s.push_str(t);
             }
-            None => true,
+        } else if let Some(tag) = dom.tag(n) {
+            if matches!(tag, "br" | "p" | "div" | "li" | "td" | "span") && !s.ends_with(' ') {
+                s.push(' ');
+            }
         }
-    });
+    }
     s
 }
