@@ -220,7 +220,11 @@ pub fn visible_dates(dom: &Dom, zones: &Zones, tags: &super::tags::Tags, lang: O
                     hinted_budget -= 1;
                     let text = bounded_text(dom, n, 400);
                     if text.len() <= 400 {
-                        for (iso, label, _) in dates_in(&text, lang) {
+                        let found = dates_in(&text, lang);
+                        if found.is_empty() && !chrome && is_relative(&text) {
+                            out.push(DateCandidate { iso: String::new(), rank: 0, node: n, why: RELATIVE.to_string(), modified: false });
+                        }
+                        for (iso, label, _) in found {
                             let modified = label == Some(true);
                             let rank = if label == Some(false) { RANK_KEYWORD } else { RANK_HINTED };
                             out.push(DateCandidate { iso, rank, node: n, why: format!("{} text '{}'", dom.describe(n), clip(&text, 60)), modified });
@@ -337,11 +341,13 @@ fn attribute_date(dom: &Dom, n: NodeId) -> Option<DateCandidate> {
         return None;
     }
     for (k, v) in &e.attrs {
-        let keyed = k == "title" || k == "content" || k == "datetime" || (k.starts_with("data-") && (k.contains("date") || k.contains("time") || k.contains("publish")));
-        if !keyed || v.len() < 8 || v.len() > 40 {
+        let keyed = k == "title" && (v.len() <= 40 || e.name == "abbr") || k == "content" || k == "datetime" || (k.starts_with("data-") && (k.contains("date") || k.contains("time") || k.contains("publish")));
+        if !keyed || v.len() < 8 || v.len() > 80 {
             continue;
         }
-        let Some(iso) = dates::parse_iso(v.trim()) else { continue };
+        // ISO values anywhere; written dates only in an <abbr>'s title ("Freitag, 6. Oktober 2017").
+        let parsed = dates::parse_iso(v.trim()).or_else(|| (e.name == "abbr" && k == "title").then(|| dates::parse_date(v, None)).flatten());
+        let Some(iso) = parsed else { continue };
         let mut ci = dom.class_and_id(n);
         ci.push(' ');
         ci.push_str(k);
@@ -360,6 +366,22 @@ fn attribute_date(dom: &Dom, n: NodeId) -> Option<DateCandidate> {
         return Some(DateCandidate { iso, rank, node: n, why: format!("{} {k}=\"{}\"", dom.describe(n), v.trim()), modified });
     }
     None
+}
+
+/// Marker candidate: the article's dateline is relative ("il y a 2 heures").
+pub const RELATIVE: &str = "relative dateline";
+
+/// "il y a 2 heures", "3 hours ago", "منذ ساعتين", "vor 2 Stunden", "hace 3 horas".
+fn is_relative(text: &str) -> bool {
+    let f = format!(" {} ", dates::fold_text(text));
+    let number_after = |w: &str| {
+        f.match_indices(w).any(|(i, _)| {
+            let rest = f[i + w.len()..].trim_start();
+            rest.starts_with(|c: char| c.is_ascii_digit()) || ["un ", "une ", "a ", "an ", "einer ", "einem ", "zwei ", "una ", "un "].iter().any(|x| rest.starts_with(x))
+        })
+    };
+    let number_before_ago = f.match_indices(" ago").any(|(i, _)| f[..i].split_whitespace().rev().nth(1).is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()) || n == "a" || n == "an"));
+    f.contains("منذ") || number_after(" il y a ") || number_after(" vor ") || number_after(" hace ") || number_before_ago
 }
 
 /// Text of `parent` before its child `child` (bounded).

@@ -254,7 +254,11 @@ fn fold(c: char, out: &mut String) {
         'ô' | 'ö' | 'ó' | 'õ' | 'Ô' | 'Ö' | 'Ó' => out.push('o'),
         'û' | 'ü' | 'ù' | 'ú' | 'Û' | 'Ü' | 'Ú' => out.push('u'),
         'ç' | 'Ç' => out.push('c'),
-        'ñ' | 'Ñ' => out.push('n'),
+        'ñ' | 'Ñ' | 'ń' => out.push('n'),
+        'ś' | 'ş' | 'Ş' | 'Ś' => out.push('s'),
+        'ź' | 'ż' | 'Ź' | 'Ż' => out.push('z'),
+        'ğ' | 'Ğ' => out.push('g'),
+        'ı' | 'İ' => out.push('i'),
         'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
         '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}' => {}
         _ => out.extend(c.to_lowercase()),
@@ -346,6 +350,14 @@ const MONTHS: &[(&str, u32)] = &[
     ("outubro", 10), ("dezembro", 12), ("gennaio", 1), ("febbraio", 2), ("aprile", 4), ("maggio", 5),
     ("giugno", 6), ("luglio", 7), ("settembre", 9), ("ottobre", 10), ("dicembre", 12), ("januari", 1),
     ("februari", 2), ("maart", 3), ("mei", 5), ("augustus", 8),
+    // Russian, Ukrainian, Polish (genitive, as dates are written), Turkish
+    ("января", 1), ("февраля", 2), ("марта", 3), ("апреля", 4), ("мая", 5), ("июня", 6), ("июля", 7),
+    ("августа", 8), ("сентября", 9), ("октября", 10), ("ноября", 11), ("декабря", 12), ("січня", 1),
+    ("лютого", 2), ("березня", 3), ("квітня", 4), ("травня", 5), ("червня", 6), ("липня", 7), ("серпня", 8),
+    ("вересня", 9), ("жовтня", 10), ("листопада", 11), ("грудня", 12), ("stycznia", 1), ("lutego", 2),
+    ("marca", 3), ("kwietnia", 4), ("maja", 5), ("czerwca", 6), ("lipca", 7), ("sierpnia", 8), ("wrzesnia", 9),
+    ("pazdziernika", 10), ("listopada", 11), ("grudnia", 12), ("ocak", 1), ("subat", 2), ("mart", 3), ("nisan", 4),
+    ("mayis", 5), ("haziran", 6), ("temmuz", 7), ("agustos", 8), ("eylul", 9), ("ekim", 10), ("kasim", 11), ("aralik", 12),
     // Arabic: Egyptian / Gulf set
     ("يناير", 1), ("فبراير", 2), ("مارس", 3), ("ابريل", 4), ("مايو", 5), ("يونيو", 6), ("يونيه", 6),
     ("يوليو", 7), ("يوليه", 7), ("اغسطس", 8), ("سبتمبر", 9), ("اكتوبر", 10), ("نوفمبر", 11), ("ديسمبر", 12),
@@ -733,6 +745,9 @@ mod tests {
         assert_eq!(parse_date("4 de octubre de 2020", Some("es")).as_deref(), Some("2020-10-04"));
         assert_eq!(parse_date("4. Oktober 2020, 10:30 Uhr", Some("de")).as_deref(), Some("2020-10-04T10:30"));
         assert_eq!(parse_date("2020年10月4日", None).as_deref(), Some("2020-10-04"));
+        assert_eq!(parse_date("15 августа 2016, 13:05", None).as_deref(), Some("2016-08-15T13:05"));
+        assert_eq!(parse_date("14 Gennaio 2020", None).as_deref(), Some("2020-01-14"));
+        assert_eq!(parse_date("3 Kasım 2020", None).as_deref(), Some("2020-11-03"));
     }
 
     #[test]

@@ -260,6 +260,10 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
         }
     }
     let mut visible = byline::visible_dates(dom, &zones, &tags, lang);
+    // A relative dateline ("il y a 2 heures") with no absolute date near it: the page's other
+    // dates (text, sidebars) are not the article's (fixture meta-date-relative-fr).
+    let relative = visible.iter().any(|c| c.why == byline::RELATIVE);
+    visible.retain(|c| c.why != byline::RELATIVE && !(relative && c.rank < byline::RANK_HINTED));
     // Inline script data is scanned only when nothing better exists (it can be megabytes).
     let best_so_far = cands.iter().map(|c| c.0).chain(visible.iter().filter(|c| !c.modified).map(|c| c.rank)).max().unwrap_or(0);
     if best_so_far < byline::RANK_SCRIPT_DATA && page_url.and_then(dates::url_date).is_none() {
