@@ -43,13 +43,16 @@ const PUBLISHED_KEYS: &[&str] = &[
 const MODIFIED_KEYS: &[&str] =
     &["article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "dc.date.modified", "last-modified", "lastmod", "datelastmodified"];
 
-/// Ranks of the machine-readable date sources (visible ones are in [`byline`]).
+/// Ranks of the machine-readable date sources (visible ones are in [`byline`]). A full date in
+/// the URL path is fixed when the article is first filed, while JSON-LD and meta dates often
+/// follow later edits: it ranks just below the aggregator dateline (htmldate-eval: +8 pages), and
+/// a same-day candidate with a time and offset then gives the value.
 const RANK_DATELINE: u32 = 100;
 const RANK_JSONLD: u32 = 95;
 const RANK_META: u32 = 90;
 const RANK_MICRODATA: u32 = 88;
 const RANK_JSONLD_WEAK: u32 = 70;
-const RANK_URL: u32 = 50;
+const RANK_URL: u32 = 97;
 
 /// Reads the page's metadata.
 pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
@@ -300,6 +303,13 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
                     cands.insert(0, (first.0, 0, c.iso.clone(), why));
                 }
             }
+        }
+    }
+    if cands.first().is_some_and(|c| c.0 == RANK_URL) {
+        let day = cands[0].2.clone();
+        if let Some(pos) = cands.iter().skip(1).position(|c| c.2.starts_with(&day) && c.2.len() > day.len()) {
+            let c = cands.remove(pos + 1);
+            cands.insert(0, (c.0, c.1, c.2, format!("{} (agrees with the URL's date)", c.3)));
         }
     }
     if let Some((_, _, iso, why)) = cands.into_iter().next() {
