@@ -1,18 +1,345 @@
-//! Metadata: title, authors, outlet, dates, original source, language, direction.
+//! Metadata: title, authors, outlet, dates, original source, language, direction — read the way a
+//! careful person reads a page, with the source of every field in `Metadata::provenance`.
+//!
+//! Sources, in priority order (the first one that gives a usable value wins):
+//!
+//! | field        | sources, best first |
+//! |--------------|---------------------|
+//! | `title`      | JSON-LD headline/name → og:title → twitter:title → dc.title / dcterms.title → parsely/sailthru/citation title → `<title>` → `<h1>`; then the site's suffix or prefix is removed (" \| Le Monde", " - Hespress FR") when it names the site (og:site_name, publisher, host) or when the rest agrees with the `<h1>` |
+//! | `authors`    | JSON-LD author (people, `@id` references followed) → meta author / dc.creator / parsely-author / sailthru.author / citation_author / article:author (names, not URLs) → microdata itemprop=author → rel=author links → visible bylines ("Par X", "By X", "بقلم X", elements classed byline/author); cleaned by `authors::people` |
+//! | `site_name`  | og:site_name → JSON-LD WebSite name → application-name → JSON-LD publisher → the host |
+//! | `outlet`     | the aggregator dateline ("Publié dans X le …", "نشر في X يوم …") → a "Source :" / "Via" link's text → JSON-LD sourceOrganization / isBasedOn publisher → JSON-LD publisher → `site_name` |
+//! | `published`  | aggregator dateline → JSON-LD datePublished (article types; dateCreated and page types lower) → meta (article:published_time, og:published_time, parsely-pub-date, sailthru.date, citation_*date, dc.date.issued, dcterms.created, dc.date, pubdate…) → microdata datePublished → `<time pubdate>` / `<time class=published>` → "Publié le …" / "Published …" / "نشر …" text → other `<time datetime>` → elements classed date/byline/meta → the URL's date → the first date after the headline → the first date of the page; never inside page chrome (sidebars, tickers, comments, footer, site header), never a date labelled as an update |
+//! | `modified`   | JSON-LD dateModified → meta article:modified_time / og:updated_time / dcterms.modified → visible dates labelled "Mis à jour", "Updated", "Aktualisiert", "تحديث" |
+//! | `url`        | `<link rel=canonical>` (same site) → og:url → the page URL |
+//! | `source_url` | aggregator source link ("Cliquez ici pour lire l'article depuis sa source", "المصدر", "Source :", "Via", "Originally published") → JSON-LD isBasedOn → rel=canonical pointing to another site (syndication) |
+//! | `lang`       | `<html lang>` → content-language → og:locale → JSON-LD inLanguage → dc.language → the text (script and frequent words) |
+//! | `dir`        | `<html dir>` / `<body dir>` → the language (ar, he, fa, ur… → rtl) → the text's script |
+//! | `excerpt`    | og:description → description → twitter:description → JSON-LD description → dc.description |
+
+pub mod aggregator;
+pub mod authors;
+pub mod byline;
+pub mod dates;
+pub mod jsonld;
+pub mod lang;
+pub mod tags;
+pub mod title;
 
 use crate::dom::Dom;
 use crate::model::Metadata;
+use byline::Zones;
+
+/// Meta keys for the publication date, best first.
+const PUBLISHED_KEYS: &[&str] = &[
+    "article:published_time", "og:article:published_time", "og:published_time", "article:published", "published_time",
+    "datepublished", "parsely-pub-date", "sailthru.date", "sailthru.pubdate", "citation_publication_date", "citation_date",
+    "citation_online_date", "dc.date.issued", "dcterms.issued", "dcterms.created", "dc.date.created", "dc.date.published",
+    "dc.date", "dcterms.date", "pubdate", "publishdate", "publish-date", "publish_date", "date_published", "published-date",
+    "originalpublicationdate", "article.published", "article.created", "article_date_original",
+    "cxenseparse:recs:publishtime", "date", "pdate", "displaydate", "release_date", "datecreated", "creation_date",
+];
+/// Meta keys for the modification date.
+const MODIFIED_KEYS: &[&str] =
+    &["article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "dc.date.modified", "last-modified", "lastmod", "datelastmodified"];
+
+/// Ranks of the machine-readable date sources (visible ones are in [`byline`]). A full date in
+/// the URL path is fixed when the article is first filed, while JSON-LD and meta dates often
+/// follow later edits: it ranks just below the aggregator dateline (htmldate-eval: +8 pages), and
+/// a same-day candidate with a time and offset then gives the value.
+const RANK_DATELINE: u32 = 100;
+const RANK_JSONLD: u32 = 95;
+const RANK_META: u32 = 90;
+const RANK_MICRODATA: u32 = 88;
+const RANK_JSONLD_WEAK: u32 = 70;
+const RANK_URL: u32 = 97;
 
 /// Reads the page's metadata.
 pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
     let mut m = Metadata::default();
-    if let Some(t) = dom.head().and_then(|h| dom.find(h, "title")) {
-        let t = crate::text::normalize_ws(&dom.text_content(t));
-        if !t.is_empty() {
-            m.title = Some(t);
+    let tags = tags::read(dom);
+    let ld = jsonld::read(dom);
+    let zones = Zones::compute(dom);
+    let prov = |m: &mut Metadata, field: &str, why: String| {
+        m.provenance.insert(field.to_string(), why);
+    };
+
+    // ----- language and direction ---------------------------------------------------------
+    let html_lang = dom.html().and_then(|h| dom.attr(h, "lang").or_else(|| dom.attr(h, "xml:lang"))).and_then(lang::normalize_tag);
+    let declared = html_lang.map(|l| (l, "<html lang>".to_string())).or_else(|| {
+        for (keys, why) in [
+            (&["content-language", "language"][..], "meta content-language"),
+            (&["og:locale"][..], "og:locale"),
+            (&["dc.language", "dcterms.language"][..], "dc.language"),
+        ] {
+            if let Some(l) = tags.first(keys).and_then(|(_, v)| lang::normalize_tag(&v)) {
+                return Some((l, why.to_string()));
+            }
+        }
+        ld.lang.as_deref().and_then(lang::normalize_tag).map(|l| (l, "JSON-LD inLanguage".to_string()))
+    });
+    let body_sample = dom.body().map(|b| tags::bounded_text(dom, b, 20_000)).unwrap_or_default();
+    match declared {
+        Some((l, why)) => {
+            m.lang = Some(l);
+            prov(&mut m, "lang", why);
+        }
+        None => {
+            if let Some(g) = lang::guess(&body_sample) {
+                m.lang = Some(g.to_string());
+                prov(&mut m, "lang", "the text (script and frequent words)".into());
+            }
         }
     }
-    m.lang = dom.html().and_then(|h| dom.attr(h, "lang")).map(str::to_string);
-    m.url = page_url.map(str::to_string);
+    if let Some(d) = lang::declared_dir(dom) {
+        m.dir = Some(d);
+        prov(&mut m, "dir", "<html dir>".into());
+    } else if let Some(l) = m.lang.as_deref() {
+        m.dir = Some(if lang::is_rtl_lang(l) { "rtl" } else { "ltr" }.to_string());
+        prov(&mut m, "dir", "the language".into());
+    } else if !body_sample.trim().is_empty() {
+        m.dir = Some(crate::text::direction_of(&body_sample).to_string());
+        prov(&mut m, "dir", "the text's script".into());
+    }
+    let lang = m.lang.clone();
+    let lang = lang.as_deref();
+
+    // ----- site, outlet, url ------------------------------------------------------------------
+    let page_host = page_url.and_then(crate::url::host);
+    let site = tags
+        .first(&["og:site_name"])
+        .map(|(k, v)| (v, k.to_string()))
+        .or_else(|| ld.website_name.clone().map(|v| (v, "JSON-LD WebSite name".into())))
+        .or_else(|| tags.first(&["application-name"]).map(|(k, v)| (v, k.to_string())))
+        .or_else(|| ld.publisher.clone().map(|v| (v, "JSON-LD publisher".into())))
+        .or_else(|| page_host.clone().map(|h| (h, "the page's host".into())));
+    if let Some((s, why)) = site {
+        m.site_name = Some(s);
+        prov(&mut m, "site_name", why);
+    }
+    let canonical = tags.canonical.as_deref().map(|c| crate::url::resolve(page_url, c)).filter(|c| c.starts_with("http"));
+    let canonical_host = canonical.as_deref().and_then(crate::url::host);
+    let syndicated = matches!((&canonical_host, &page_host), (Some(c), Some(p)) if !same_site(c, p));
+    if let (Some(c), false) = (&canonical, syndicated) {
+        m.url = Some(c.clone());
+        prov(&mut m, "url", "<link rel=canonical>".into());
+    } else if let Some((_, u)) = tags.first(&["og:url"]).filter(|(_, u)| u.starts_with("http") && !syndicated) {
+        m.url = Some(u);
+        prov(&mut m, "url", "og:url".into());
+    } else if let Some(u) = page_url {
+        m.url = Some(u.to_string());
+        prov(&mut m, "url", "the page URL".into());
+    }
+
+    let original = aggregator::read(dom, &zones, page_url, lang);
+    if let Some((u, why)) = original.source_url.clone() {
+        m.source_url = Some(u);
+        prov(&mut m, "source_url", why);
+    } else if let Some(u) = ld.based_on.clone() {
+        m.source_url = Some(u);
+        prov(&mut m, "source_url", "JSON-LD isBasedOn".into());
+    } else if let (true, Some(c)) = (syndicated, &canonical) {
+        m.source_url = Some(c.clone());
+        prov(&mut m, "source_url", "<link rel=canonical> to another site (syndication)".into());
+    }
+    let outlet = original
+        .outlet
+        .clone()
+        .or_else(|| ld.source_outlet.clone().map(|o| (o, "JSON-LD sourceOrganization / isBasedOn".into())))
+        .or_else(|| ld.publisher.clone().map(|o| (o, "JSON-LD publisher".into())))
+        .or_else(|| m.site_name.clone().map(|s| (s, format!("site_name ({})", m.provenance.get("site_name").cloned().unwrap_or_default()))));
+    if let Some((o, why)) = outlet {
+        m.outlet = Some(o);
+        prov(&mut m, "outlet", why);
+    }
+
+    // ----- title --------------------------------------------------------------------------------
+    let h1_text = zones.h1.map(|h| crate::text::normalize_ws(&tags::bounded_text(dom, h, 400))).filter(|t| !t.is_empty());
+    let doc_title = dom
+        .head()
+        .and_then(|h| dom.find(h, "title"))
+        .or_else(|| dom.find(Dom::ROOT, "title"))
+        .map(|t| crate::text::normalize_ws(&dom.text_content(t)))
+        .filter(|t| !t.is_empty());
+    // Declared titles are the publisher's own headline and are used as given (Readability's
+    // order); the <title> is the document's label and loses its site suffix.
+    let declared_title = ld
+        .headline
+        .clone()
+        .map(|t| (t, "JSON-LD headline".to_string()))
+        .or_else(|| {
+            tags.first(&["dc.title", "dcterms.title", "og:title", "title", "twitter:title", "parsely-title", "sailthru.title", "citation_title"])
+                .map(|(k, v)| (v, k.to_string()))
+        });
+    if let Some((t, why)) = declared_title {
+        m.title = Some(t);
+        prov(&mut m, "title", why);
+    } else if let Some((t, why)) = doc_title.clone().map(|t| (t, "<title>".to_string())).or_else(|| h1_text.clone().map(|t| (t, "<h1>".into()))) {
+        let mut sites: Vec<String> = Vec::new();
+        sites.extend(m.site_name.clone());
+        sites.extend(tags.first(&["application-name"]).map(|(_, v)| v));
+        sites.extend(ld.publisher.clone());
+        sites.extend(ld.website_name.clone());
+        let (clean, how) = title::strip_site(&t, &sites, page_host.as_deref(), h1_text.as_deref());
+        m.title = Some(clean);
+        prov(&mut m, "title", match how {
+            Some(h) => format!("{why}: {}", h.trim_start_matches("<title> ")),
+            None => why,
+        });
+    }
+
+    // ----- authors --------------------------------------------------------------------------------
+    let mut not_people: Vec<String> = Vec::new();
+    not_people.extend(m.site_name.clone());
+    not_people.extend(m.outlet.clone());
+    not_people.extend(ld.publisher.clone());
+    not_people.extend(page_host.clone());
+    if let Some(h) = &page_host {
+        not_people.extend(h.split('.').next().map(str::to_string));
+    }
+    let mut author_sources: Vec<(Vec<String>, String)> = Vec::new();
+    let ld_names: Vec<String> = ld.authors.iter().map(|(n, _)| n.clone()).collect();
+    author_sources.push((ld_names, "JSON-LD author".into()));
+    for key in ["dc.creator", "dcterms.creator", "author", "parsely-author", "sailthru.author", "byl", "citation_author", "article:author"] {
+        // One value per key (the first, `property` before `name`), except citation_author:
+        // scholarly pages give one tag per author.
+        let mut vals: Vec<String> = tags.all(key).into_iter().filter(|v| !v.starts_with("http")).collect();
+        if key != "citation_author" {
+            vals.truncate(1);
+        }
+        author_sources.push((vals, format!("meta {key}")));
+    }
+    let declared_sources = author_sources.len();
+    let items: Vec<String> = tags
+        .items
+        .iter()
+        .filter(|(k, v, n)| (k == "author" || k == "creator") && !v.is_empty() && !zones.is_chrome(*n))
+        .map(|(_, v, _)| v.clone())
+        .collect();
+    author_sources.push((items, "microdata itemprop=author".into()));
+    let rel: Vec<String> = tags.rel_authors.iter().filter(|(_, n)| !zones.is_chrome(*n)).map(|(t, _)| t.clone()).collect();
+    author_sources.push((rel, "rel=author link".into()));
+    for (t, why) in byline::visible_authors(dom, &zones) {
+        author_sources.push((vec![t], why));
+    }
+    for (i, (vals, why)) in author_sources.into_iter().enumerate() {
+        let mut people = Vec::new();
+        for v in &vals {
+            for p in authors::people_from(v, &not_people, i >= declared_sources) {
+                if !people.contains(&p) {
+                    people.push(p);
+                }
+            }
+        }
+        if !people.is_empty() {
+            m.authors = people;
+            prov(&mut m, "authors", why);
+            break;
+        }
+    }
+
+    // ----- dates ------------------------------------------------------------------------------------
+    let mut cands: Vec<(u32, usize, String, String)> = Vec::new();
+    fn push(cands: &mut Vec<(u32, usize, String, String)>, rank: u32, iso: String, why: String) {
+        let order = cands.len();
+        cands.push((rank, order, iso, why));
+    }
+    if let Some((d, why)) = original.published.clone() {
+        push(&mut cands, RANK_DATELINE, d, why);
+    }
+    if let Some(p) = ld.published.as_deref().and_then(|v| dates::parse_machine(v, lang)) {
+        let weak = ld.published_is_created || ld.kind.split(',').all(|k| k.ends_with("page"));
+        let what = if ld.published_is_created { "dateCreated" } else { "datePublished" };
+        push(&mut cands, if weak { RANK_JSONLD_WEAK } else { RANK_JSONLD }, p, format!("JSON-LD {what} ({})", ld.kind));
+    }
+    for k in PUBLISHED_KEYS {
+        if let Some(p) = tags.all(k).iter().find_map(|v| dates::parse_machine(v, lang)) {
+            push(&mut cands, RANK_META, p, format!("meta {k}"));
+        }
+    }
+    for prop in ["datepublished", "datecreated"] {
+        if let Some(p) = tags.items.iter().filter(|(k, _, n)| k == prop && !zones.is_chrome(*n)).find_map(|(_, v, _)| dates::parse_machine(v, lang)) {
+            push(&mut cands, RANK_MICRODATA, p, format!("microdata itemprop={prop}"));
+        }
+    }
+    let mut visible = byline::visible_dates(dom, &zones, &tags, lang);
+    // A relative dateline ("il y a 2 heures") with no absolute date near it: the page's other
+    // dates (text, sidebars) are not the article's (fixture meta-date-relative-fr).
+    let relative = visible.iter().any(|c| c.why == byline::RELATIVE);
+    visible.retain(|c| c.why != byline::RELATIVE && !(relative && c.rank < byline::RANK_HINTED));
+    // Inline script data is scanned only when nothing better exists (it can be megabytes).
+    let best_so_far = cands.iter().map(|c| c.0).chain(visible.iter().filter(|c| !c.modified).map(|c| c.rank)).max().unwrap_or(0);
+    if best_so_far < byline::RANK_SCRIPT_DATA && page_url.and_then(dates::url_date).is_none() {
+        visible.extend(byline::script_dates(dom));
+    }
+    let mut visible_modified: Option<(String, String)> = None;
+    let mut vis: Vec<&byline::DateCandidate> = visible.iter().collect();
+    vis.sort_by_key(|c| (std::cmp::Reverse(c.rank), !zones.after_h1(c.node), c.node));
+    for c in &vis {
+        if c.modified {
+            if visible_modified.is_none() {
+                visible_modified = Some((c.iso.clone(), c.why.clone()));
+            }
+        } else {
+            push(&mut cands, c.rank, c.iso.clone(), c.why.clone());
+        }
+    }
+    if let Some(u) = page_url.and_then(dates::url_date) {
+        push(&mut cands, RANK_URL, u, "the URL's date".into());
+    }
+    cands.sort_by_key(|(rank, order, _, _)| (std::cmp::Reverse(*rank), *order));
+    // A machine date-time whose day differs by one from the date the article shows its readers
+    // is the same moment in another time zone (UTC): the page's own day wins. (htmldate-eval:
+    // 31 pages were one day off from their visible dateline.)
+    if let Some(first) = cands.first() {
+        if first.0 >= RANK_MICRODATA && first.0 < RANK_DATELINE && first.2.contains('T') {
+            let day = dates::day_number(&first.2);
+            let shown = vis.iter().find(|c| {
+                !c.modified && (byline::RANK_HINTED..=byline::RANK_TIME_PUBDATE).contains(&c.rank) && !c.iso.contains('T') || c.rank == byline::RANK_KEYWORD
+            });
+            if let (Some(day), Some(c)) = (day, shown) {
+                if dates::day_number(&c.iso).is_some_and(|d| (d - day).abs() == 1) {
+                    let why = format!("{} (the page's own day; {} gives {})", c.why, first.3, first.2);
+                    cands.insert(0, (first.0, 0, c.iso.clone(), why));
+                }
+            }
+        }
+    }
+    if cands.first().is_some_and(|c| c.0 == RANK_URL) {
+        let day = cands[0].2.clone();
+        if let Some(pos) = cands.iter().skip(1).position(|c| c.2.starts_with(&day) && c.2.len() > day.len()) {
+            let c = cands.remove(pos + 1);
+            cands.insert(0, (c.0, c.1, c.2, format!("{} (agrees with the URL's date)", c.3)));
+        }
+    }
+    if let Some((_, _, iso, why)) = cands.into_iter().next() {
+        m.published = Some(iso);
+        prov(&mut m, "published", why);
+    }
+    let modified = ld
+        .modified
+        .as_deref()
+        .and_then(|v| dates::parse_machine(v, lang))
+        .map(|d| (d, "JSON-LD dateModified".to_string()))
+        .or_else(|| MODIFIED_KEYS.iter().find_map(|k| tags.all(k).iter().find_map(|v| dates::parse_machine(v, lang)).map(|d| (d, format!("meta {k}")))))
+        .or(visible_modified);
+    if let Some((d, why)) = modified {
+        m.modified = Some(d);
+        prov(&mut m, "modified", why);
+    }
+
+    // ----- excerpt ------------------------------------------------------------------------------------
+    if let Some((k, v)) = tags.first(&["og:description", "description", "twitter:description", "dc.description", "dcterms.description"]) {
+        m.excerpt = Some(v);
+        prov(&mut m, "excerpt", k.to_string());
+    } else if let Some(d) = ld.description.clone() {
+        m.excerpt = Some(d);
+        prov(&mut m, "excerpt", "JSON-LD description".into());
+    }
     m
+}
+
+/// Same site: equal hosts, or one a subdomain of the other (www., m., fr.).
+fn same_site(a: &str, b: &str) -> bool {
+    a == b || a.ends_with(&format!(".{b}")) || b.ends_with(&format!(".{a}"))
 }

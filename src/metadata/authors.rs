@@ -1,0 +1,250 @@
+//! Authors as a list of people: "Par X", "By X and Y", "X, Y and Z", "بقلم X", "Écrit par : X",
+//! "Von X", "Por X" → ["X", "Y", "Z"]. Prefixes, dates, roles and honorifics go; "Family, Given"
+//! is flipped; the newsroom ("La Rédaction", "Staff") and the outlet itself are not people; news
+//! agencies (MAP, AFP, Reuters) stay when they are the byline.
+
+use super::byline::BY_PREFIXES;
+use super::dates;
+
+/// Names that are not a person (folded, lowercase).
+const NOT_PEOPLE: &[&str] = &[
+    "la redaction", "redaction", "la redac", "staff", "admin", "administrator", "administrateur", "editor", "editors",
+    "the editors", "editorial", "editorial staff", "editorial team", "newsroom", "web desk", "desk", "news desk",
+    "هيئة التحرير", "التحرير", "اسرة التحرير", "redaktion", "redaccion", "redazione", "redactie", "anonymous",
+    "anonyme", "unknown", "guest", "guest author", "team", "staff writer", "staff reporter", "follow author",
+    "contributors to wikimedia projects", "wikipedia contributors", "contributor", "webmaster", "rédaction web",
+    "equipe", "l'equipe", "le monde", "نشر", "المحرر",
+];
+
+/// Role words: a part containing one is a title, not a name (folded).
+const ROLES: &[&str] = &[
+    "correspondent", "correspondant", "reporter", "journaliste", "journalist", "columnist", "chroniqueur",
+    "envoye special", "envoyee speciale", "staff writer", "senior writer", "contributing", "contributor",
+    "editor", "redacteur", "redactrice", "photographer", "photographe", "health news", "news service",
+    "bureau", "مراسل", "محرر", "صحفي", "redakteur", "korrespondent", "corresponsal", "redactor", "periodista",
+];
+
+/// Honorifics dropped in front of a name (folded, lowercase, without the final dot).
+const HONORIFICS: &[&str] = &[
+    "dr", "prof", "pr", "mr", "mrs", "ms", "m", "mme", "mlle", "me", "sir", "dame", "herr", "frau", "sr", "sra",
+    "الدكتور", "الدكتورة", "د", "الاستاذ", "الاستاذة", "الصحفي", "الصحفية", "الكاتب", "الكاتبة", "ذ",
+];
+
+/// Particles allowed in lowercase inside a Latin name.
+const PARTICLES: &[&str] = &["de", "du", "des", "da", "di", "van", "von", "der", "den", "le", "la", "al", "el", "bin", "ben", "ibn", "y", "dos", "del", "ter", "zu"];
+
+/// Splits and cleans an author text into people. `not_people` are names that are the site or
+/// the outlet (an organisation byline equal to the outlet is no person).
+pub fn people(raw: &str, not_people: &[String]) -> Vec<String> {
+    people_from(raw, not_people, true)
+}
+
+/// [`people`] with the capitalisation check on or off: visible text must look like names
+/// ("Par ailleurs, le ministre…" is prose); declared names (meta, JSON-LD) are trusted as written.
+pub fn people_from(raw: &str, not_people: &[String], visible: bool) -> Vec<String> {
+    let mut s = crate::text::normalize_ws(raw);
+    if s.contains("://") || s.contains('@') && !s.contains(' ') {
+        return Vec::new();
+    }
+    s = strip_prefix(&s);
+    // A date (and what follows it) ends the names: "Par X le 12 mars 2021", "By X | Oct 4, 2020".
+    if let Some(f) = dates::find_dates(&s, None, 1).into_iter().next() {
+        s = s[..f.start].to_string();
+    }
+    for cut in [" | ", " • ", " · ", " — ", " – ", " - ", "Last Updated", "Last updated", "Published", "Updated", "Publié", "Mis à jour", "Posted", "Veröffentlicht", "Aktualisiert", "نشر في", "Follow", "\u{2022}"] {
+        if let Some(i) = s.find(cut) {
+            s.truncate(i);
+        }
+    }
+    // Co-authors in parentheses ("X (avec Y et Z)") join the list; other parentheses go.
+    let mut flat = String::new();
+    let mut rest = s.as_str();
+    while let Some(i) = rest.find('(') {
+        flat.push_str(&rest[..i]);
+        let inner_end = rest[i..].find(')').map(|e| i + e).unwrap_or(rest.len());
+        let inner = rest.get(i + 1..inner_end).unwrap_or("");
+        let fi = dates::fold_text(inner);
+        for w in ["avec ", "with ", "mit ", "con ", "and ", "et "] {
+            if let Some(r) = fi.strip_prefix(w) {
+                let _ = r;
+                flat.push_str(", ");
+                flat.push_str(inner.get(w.len()..).unwrap_or(""));
+                break;
+            }
+        }
+        rest = rest.get(inner_end + 1..).unwrap_or("");
+    }
+    flat.push_str(rest);
+    let s = flat;
+    let mut parts = split_names(&s);
+    // "Family, Given" (a single-word family name before the comma): one person, flipped.
+    if parts.len() == 2 && !has_conjunction(&s) {
+        let w0 = parts[0].split_whitespace().count();
+        let w1 = parts[1].split_whitespace().count();
+        let second_is_role = is_role(&parts[1]) || is_credential(&parts[1]);
+        if w0 == 1 && (1..=3).contains(&w1) && !second_is_role && s.contains(',') {
+            parts = vec![format!("{} {}", parts[1], parts[0])];
+        }
+    }
+    let mut out: Vec<String> = Vec::new();
+    for p in parts {
+        if is_role(&p) || is_credential(&p) {
+            continue;
+        }
+        let Some(name) = clean_name(&p, visible) else { continue };
+        let key = norm_key(&name);
+        if key.is_empty() || NOT_PEOPLE.iter().any(|n| norm_key(n) == key) || not_people.iter().any(|n| norm_key(n) == key) {
+            continue;
+        }
+        if !out.iter().any(|o| norm_key(o) == key) {
+            out.push(name);
+        }
+    }
+    out
+}
+
+/// Lowercase letters and digits only (folded): for comparing names.
+pub fn norm_key(s: &str) -> String {
+    dates::fold_text(s).chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+fn strip_prefix(s: &str) -> String {
+    let mut s = s.trim().trim_start_matches(['-', '—', '–', '|', ':', '·', '•', ' ']).to_string();
+    loop {
+        let f = dates::fold_text(&s);
+        let mut changed = false;
+        for p in BY_PREFIXES {
+            if let Some(r) = f.strip_prefix(p) {
+                if r.is_empty() || r.starts_with([' ', ':', '\u{a0}']) {
+                    // Same number of chars in the folded and original forms (fold keeps 1:1
+                    // for letters it maps; it only drops Arabic diacritics, absent from prefixes).
+                    let n = p.chars().count();
+                    let orig: String = s.chars().skip(n).collect();
+                    // "de" only counts when a capitalised name follows ("de Jean Dupont" is rare;
+                    // "De Gaulle" is a name): require a colon for it.
+                    if *p == "de" && !orig.trim_start().starts_with(':') {
+                        continue;
+                    }
+                    s = orig.trim_start_matches([' ', ':', '\u{a0}']).to_string();
+                    changed = true;
+                    break;
+                }
+            }
+        }
+        if !changed {
+            return s;
+        }
+    }
+}
+
+fn has_conjunction(s: &str) -> bool {
+    let f = format!(" {} ", dates::fold_text(s));
+    [" and ", " et ", " und ", " y ", " e ", " & ", " و ", " en "].iter().any(|c| f.contains(c))
+}
+
+fn split_names(s: &str) -> Vec<String> {
+    let mut parts = vec![s.to_string()];
+    for sep in [";", "،", ",", " and ", " And ", " AND ", " et ", " und ", " y ", " e ", " & ", " و ", " / ", " with ", " avec "] {
+        parts = parts
+            .iter()
+            .flat_map(|p| {
+                let pieces: Vec<String> = p.split(sep).map(str::to_string).collect();
+                // "Mac & i", "AT&T": an ampersand joins two people only when both sides are full names.
+                if sep == " & " && pieces.iter().any(|x| x.split_whitespace().count() < 2) {
+                    return vec![p.clone()];
+                }
+                pieces
+            })
+            .collect();
+    }
+    parts.into_iter().map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect()
+}
+
+fn is_role(p: &str) -> bool {
+    let f = dates::fold_text(p);
+    ROLES.iter().any(|r| f.contains(r))
+}
+
+/// "MA", "PhD", "MD": academic credentials after a comma.
+fn is_credential(p: &str) -> bool {
+    let t = p.trim().trim_end_matches('.');
+    let letters: String = t.chars().filter(|c| c.is_alphabetic()).collect();
+    !t.contains(' ') && (2..=4).contains(&letters.chars().count()) && ["ma", "md", "phd", "mba", "rn", "dds", "msc", "bsc", "jd"].contains(&letters.to_lowercase().as_str())
+}
+
+fn clean_name(p: &str, visible: bool) -> Option<String> {
+    let mut words: Vec<&str> = p
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '"' | '\'' | '«' | '»' | '“' | '”' | '*' | '|')))
+        .filter(|w| !w.is_empty())
+        .collect();
+    // Honorifics in front.
+    while words.len() > 1 && HONORIFICS.contains(&dates::fold_text(words[0].trim_end_matches('.')).as_str()) {
+        words.remove(0);
+    }
+    // Trailing function words left by a cut date ("X le", "X on", "X يوم").
+    while words.len() > 1 && ["le", "on", "am", "el", "il", "يوم", "في", "at", "à", "a"].contains(&words[words.len() - 1].to_lowercase().as_str()) {
+        words.pop();
+    }
+    if words.is_empty() || words.len() > 6 {
+        return None;
+    }
+    let name = words.join(" ");
+    if name.chars().count() > 60 || name.chars().any(|c| c.is_ascii_digit()) || name.contains("://") || name.contains('@') {
+        return None;
+    }
+    let latin = name.chars().any(|c| c.is_ascii_alphabetic());
+    if latin && visible {
+        // Latin-script names are capitalised (particles aside): "ailleurs, le ministre" is prose.
+        let first_ok = words[0].chars().next().is_some_and(|c| c.is_uppercase());
+        let all_ok = words.iter().all(|w| {
+            w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()) || PARTICLES.contains(&w.to_lowercase().as_str())
+        });
+        if !first_ok || !all_ok {
+            return None;
+        }
+    }
+    Some(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> Vec<String> {
+        people(s, &["Le Monde".to_string(), "Hespress".to_string()])
+    }
+
+    #[test]
+    fn prefixes_lists_and_conjunctions() {
+        assert_eq!(p("Par Sébastien Farcis"), ["Sébastien Farcis"]);
+        assert_eq!(p("By Jane Doe and John Roe"), ["Jane Doe", "John Roe"]);
+        assert_eq!(p("Ana Ruiz, Li Wei and Sam Okafor"), ["Ana Ruiz", "Li Wei", "Sam Okafor"]);
+        assert_eq!(p("Écrit par : Karim Benali"), ["Karim Benali"]);
+        assert_eq!(p("بقلم: محمد العلوي"), ["محمد العلوي"]);
+        assert_eq!(p("Von Anna Schmidt und Peter Braun"), ["Anna Schmidt", "Peter Braun"]);
+        assert_eq!(p("Por María López y Juan Pérez"), ["María López", "Juan Pérez"]);
+    }
+
+    #[test]
+    fn dates_roles_honorifics_and_flips() {
+        assert_eq!(p("Par Dr. Amina Tazi le 12 mars 2021 à 10h00"), ["Amina Tazi"]);
+        assert_eq!(p("By Erin Cunningham | October 4, 2020"), ["Erin Cunningham"]);
+        assert_eq!(p("Brenda Goodman, MA"), ["Brenda Goodman"]);
+        assert_eq!(p("John Smith, Senior Correspondent"), ["John Smith"]);
+        assert_eq!(p("Jong, Michiel de"), ["Michiel de Jong"]);
+        assert_eq!(p("Martin Untersinger (avec Damien Leloup et Morgane Tual)"), ["Martin Untersinger", "Damien Leloup", "Morgane Tual"]);
+    }
+
+    #[test]
+    fn newsrooms_outlets_and_agencies() {
+        assert!(p("La Rédaction").is_empty());
+        assert!(p("Staff").is_empty());
+        assert!(p("Le Monde").is_empty());
+        assert!(p("هيئة التحرير").is_empty());
+        assert_eq!(p("MAP"), ["MAP"]);
+        assert_eq!(p("Par AFP"), ["AFP"]);
+        assert!(p("Par ailleurs, le ministre a annoncé").is_empty());
+        assert!(p("https://www.facebook.com/someone").is_empty());
+    }
+}

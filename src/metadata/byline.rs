@@ -1,0 +1,465 @@
+//! Visible bylines and datelines: what a reader sees under the headline ("Par X", "Publié le …",
+//! `<time>`, elements classed date/byline), read only outside the page's chrome (sidebars,
+//! tickers, comments, footers, site headers), so that a "most read" list with newer dates or the
+//! masthead's "today" never becomes the article's date.
+
+use super::dates::{self, PUBLISH_WORDS, UPDATE_WORDS};
+use super::tags::bounded_text;
+use crate::dom::{Dom, NodeData, NodeId};
+
+/// Which nodes are page chrome (not the article's surroundings), and where the headline is.
+pub struct Zones {
+    chrome: Vec<bool>,
+    /// The first `<h1>` (document order), if any.
+    pub h1: Option<NodeId>,
+}
+
+/// Class/id fragments of page chrome. Fixtures: meta-sidebar-newer-dates (most-read list with
+/// newer dates), maghress-fr (ticker "breaking-news"), meta-published-vs-modified (comments).
+const CHROME_WORDS: &[&str] = &[
+    "sidebar", "side-bar", "widget", "related", "most-read", "mostread", "most_read", "popular", "comment",
+    "footer", "ticker", "breaking", "marquee", "navbar", "navigation", "menu", "recommend", "plus-lus",
+    "trending", "teaser", "newsletter", "share", "social", "cookie", "masthead", "topbar", "top-bar",
+    "site-header", "breadcrumb", "promo", "more-stories", "read-more", "readmore", "also", "outbrain",
+    "taboola", "latest", "dernieres", "akhbar", "reply", "respond",
+];
+
+impl Zones {
+    /// One pass over the document.
+    pub fn compute(dom: &Dom) -> Zones {
+        let mut chrome = vec![false; dom.len()];
+        let mut keep = vec![false; dom.len()];
+        let h1 = dom.body().and_then(|b| dom.find(b, "h1"));
+        // The headline's ancestors are never chrome (a "has-sidebar" body class, a widgetized
+        // article column).
+        if let Some(h) = h1 {
+            keep[h.index()] = true;
+            for a in dom.ancestors(h) {
+                keep[a.index()] = true;
+            }
+        }
+        let Some(body) = dom.body() else { return Zones { chrome, h1 } };
+        dom.walk(body, |n| {
+            let parent_chrome = dom.parent(n).is_some_and(|p| chrome[p.index()]);
+            let c = parent_chrome || (!keep[n.index()] && is_chrome(dom, n));
+            chrome[n.index()] = c;
+            true
+        });
+        Zones { chrome, h1 }
+    }
+
+    /// True when `n` is inside page chrome.
+    pub fn is_chrome(&self, n: NodeId) -> bool {
+        self.chrome.get(n.index()).copied().unwrap_or(false)
+    }
+
+    /// True when `n` comes after the headline in document order.
+    pub fn after_h1(&self, n: NodeId) -> bool {
+        self.h1.is_none_or(|h| n >= h)
+    }
+}
+
+fn is_chrome(dom: &Dom, n: NodeId) -> bool {
+    let Some(tag) = dom.tag(n) else { return false };
+    let in_article = || dom.ancestors(n).take(60).any(|a| matches!(dom.tag(a), Some("article")));
+    // An article's own <footer> holds its byline and date (htmldate-eval pages; the fixture
+    // meta-published-vs-modified keeps the site footer out).
+    if tag == "footer" {
+        return !in_article();
+    }
+    if matches!(tag, "aside" | "nav" | "marquee" | "select" | "menu" | "dialog") {
+        return true;
+    }
+    if matches!(tag, "html" | "body" | "main" | "article") {
+        return false;
+    }
+    if tag == "header" {
+        // A site header (no headline inside: the headline's ancestors are kept above).
+        return dom.ancestors(n).take(50).all(|a| !matches!(dom.tag(a), Some("article") | Some("main")));
+    }
+    if let Some(role) = dom.attr(n, "role") {
+        if matches!(role, "navigation" | "complementary" | "contentinfo" | "banner") {
+            return true;
+        }
+    }
+    let ci = dom.class_and_id(n);
+    if ci.is_empty() {
+        return false;
+    }
+    ci.split_whitespace().any(|tok| CHROME_WORDS.iter().any(|w| tok.contains(w)))
+}
+
+/// A date seen on the page, with where it came from.
+#[derive(Clone, Debug)]
+pub struct DateCandidate {
+    /// ISO 8601.
+    pub iso: String,
+    /// Priority (higher wins; see `metadata` docs).
+    pub rank: u32,
+    /// Element it was read from (document order breaks ties).
+    pub node: NodeId,
+    /// Provenance.
+    pub why: String,
+    /// True when the page says it is a modification date.
+    pub modified: bool,
+}
+
+/// Ranks of visible dates.
+pub const RANK_TIME_PUBDATE: u32 = 80;
+/// "Publié le …", "Published …", "نشر …".
+pub const RANK_KEYWORD: u32 = 75;
+/// A `<time>` in the article area.
+pub const RANK_TIME: u32 = 65;
+/// An element classed date / byline / meta.
+pub const RANK_HINTED: u32 = 60;
+/// First date after the headline.
+pub const RANK_FIRST_AFTER_H1: u32 = 20;
+/// First date anywhere outside chrome.
+pub const RANK_FIRST: u32 = 10;
+
+/// Class / id / itemprop fragments of elements that hold a byline or dateline.
+const DATE_HINTS: &[&str] = &[
+    "date", "time", "publish", "posted", "byline", "dateline", "meta", "info", "submitted", "stand", "datum",
+    "fecha", "data", "created", "author", "entry-header", "article-header", "post-header", "details", "byl",
+];
+
+fn hint_of(dom: &Dom, n: NodeId) -> bool {
+    let mut ci = dom.class_and_id(n);
+    if let Some(p) = dom.attr(n, "itemprop") {
+        ci.push(' ');
+        ci.push_str(&p.to_ascii_lowercase());
+    }
+    !ci.is_empty() && DATE_HINTS.iter().any(|h| ci.contains(h))
+}
+
+/// Classifies the words just before a date: Some(true) = modification, Some(false) = publication.
+fn label_before(before: &str) -> Option<bool> {
+    let f = dates::fold_text(before);
+    let tail: String = {
+        let chars: Vec<char> = f.chars().collect();
+        chars[chars.len().saturating_sub(60)..].iter().collect()
+    };
+    let last_update = UPDATE_WORDS.iter().filter_map(|w| tail.rfind(w)).max();
+    let last_pub = PUBLISH_WORDS.iter().filter_map(|w| tail.rfind(w)).max();
+    match (last_update, last_pub) {
+        (Some(u), Some(p)) => Some(u > p),
+        (Some(_), None) => Some(true),
+        (None, Some(_)) => Some(false),
+        (None, None) => None,
+    }
+}
+
+/// Dates in the visible text of an element: each labelled by the words before it.
+fn dates_in(text: &str, lang: Option<&str>) -> Vec<(String, Option<bool>, usize)> {
+    let mut out = Vec::new();
+    let mut prev = 0;
+    for f in dates::find_dates(text, lang, 6) {
+        let before = text.get(prev..f.start).unwrap_or("");
+        out.push((f.iso, label_before(before), f.start));
+        prev = f.end;
+    }
+    out
+}
+
+fn clip(s: &str, n: usize) -> String {
+    let s = crate::text::normalize_ws(s);
+    if s.chars().count() <= n {
+        s
+    } else {
+        format!("{}…", s.chars().take(n).collect::<String>())
+    }
+}
+
+/// Visible date candidates (outside chrome), best rank first after sorting by the caller.
+pub fn visible_dates(dom: &Dom, zones: &Zones, tags: &super::tags::Tags, lang: Option<&str>) -> Vec<DateCandidate> {
+    let mut out = Vec::new();
+    // <time> elements.
+    for (n, v) in &tags.times {
+        let Some(iso) = dates::parse_machine(v, lang) else { continue };
+        let mut ci = dom.class_and_id(*n);
+        if let Some(p) = dom.attr(*n, "itemprop") {
+            ci.push(' ');
+            ci.push_str(&p.to_ascii_lowercase());
+        }
+        // The time's own label and its parent's ("Updated <time>").
+        let parent_ci = dom.parent(*n).map(|p| dom.class_and_id(p)).unwrap_or_default();
+        let before = dom.parent(*n).map(|p| text_before(dom, p, *n)).unwrap_or_default();
+        let modified = ci.contains("updat") || ci.contains("modif") || parent_ci.contains("updat") || parent_ci.contains("modif") || label_before(&before) == Some(true);
+        let pubdate = dom.attr(*n, "pubdate").is_some() || ci.contains("publish") || ci.contains("created") || ci.contains("entry-date") || ci.contains("post-date") || parent_ci.contains("publish");
+        let rank = if pubdate && !modified { RANK_TIME_PUBDATE } else { RANK_TIME };
+        let rank = if zones.is_chrome(*n) { chrome_rank(rank) } else { rank };
+        out.push(DateCandidate { iso, rank, node: *n, why: format!("<time datetime=\"{}\">", clip(v, 40)), modified });
+    }
+    let Some(body) = dom.body() else { return out };
+    let mut hinted_budget = 300usize;
+    let mut attr_budget = 300usize;
+    let mut keyword_budget = 200usize;
+    let mut first_any: Option<DateCandidate> = None;
+    let mut first_after: Option<DateCandidate> = None;
+    let mut first_chrome: Option<DateCandidate> = None;
+    let mut text_budget = 3000usize;
+    let start = out.len();
+    dom.walk(body, |n| {
+        let chrome = zones.is_chrome(n);
+        if chrome && first_any.is_some() {
+            return false;
+        }
+        let before = out.len();
+        let descend = match &dom.node(n).data {
+            NodeData::Element(e) => {
+                if crate::dom::NON_TEXT_ELEMENTS.contains(&e.name.as_str()) {
+                    return false;
+                }
+                if attr_budget > 0 {
+                    if let Some(c) = attribute_date(dom, n) {
+                        attr_budget -= 1;
+                        out.push(c);
+                    }
+                }
+                if hinted_budget > 0 && e.name != "time" && hint_of(dom, n) {
+                    hinted_budget -= 1;
+                    let text = bounded_text(dom, n, 400);
+                    if text.len() <= 400 {
+                        let found = dates_in(&text, lang);
+                        if found.is_empty() && !chrome && is_relative(&text) {
+                            out.push(DateCandidate { iso: String::new(), rank: 0, node: n, why: RELATIVE.to_string(), modified: false });
+                        }
+                        for (iso, label, _) in found {
+                            let modified = label == Some(true);
+                            let rank = if label == Some(false) { RANK_KEYWORD } else { RANK_HINTED };
+                            out.push(DateCandidate { iso, rank, node: n, why: format!("{} text '{}'", dom.describe(n), clip(&text, 60)), modified });
+                        }
+                    }
+                }
+                true
+            }
+            NodeData::Text(t) => {
+                if keyword_budget > 0 && t.len() < 400 {
+                    let f = dates::fold_text(t);
+                    if PUBLISH_WORDS.iter().any(|w| f.contains(w)) {
+                        keyword_budget -= 1;
+                        // The keyword's sentence: this text and what follows it in the parent.
+                        let scope = dom.parent(n).unwrap_or(n);
+                        let text = bounded_text(dom, scope, 400);
+                        for (iso, label, _) in dates_in(&text, lang) {
+                            if label.is_some() {
+                                let modified = label == Some(true);
+                                out.push(DateCandidate { iso, rank: RANK_KEYWORD, node: n, why: format!("byline text '{}'", clip(&text, 60)), modified });
+                            }
+                        }
+                    }
+                }
+                if text_budget > 0 && (first_after.is_none() || first_any.is_none() || first_chrome.is_none()) {
+                    text_budget -= 1;
+                    if let Some(f) = dates::find_dates(t, lang, 1).into_iter().next() {
+                        let label = label_before(t.get(..f.start).unwrap_or(""));
+                        if label != Some(true) {
+                            let c = DateCandidate { iso: f.iso, rank: RANK_FIRST, node: n, why: format!("first date in the text '{}'", clip(t, 60)), modified: false };
+                            if first_any.is_none() && !chrome {
+                                first_any = Some(c.clone());
+                            } else if chrome && first_chrome.is_none() {
+                                first_chrome = Some(DateCandidate { rank: 0, why: format!("first date outside the article '{}'", clip(t, 60)), ..c.clone() });
+                            }
+                            if first_after.is_none() && !chrome && zones.after_h1(n) && zones.h1.is_some() {
+                                first_after = Some(DateCandidate { rank: RANK_FIRST_AFTER_H1, why: format!("first date after the headline '{}'", clip(t, 60)), ..c });
+                            }
+                        }
+                    }
+                }
+                true
+            }
+            _ => true,
+        };
+        // Page chrome (sidebars, footers, tickers) only ever gives a last-resort date.
+        if chrome {
+            for c in &mut out[before..] {
+                c.rank = chrome_rank(c.rank);
+                c.why.push_str(" (outside the article)");
+            }
+        }
+        descend
+    });
+    let _ = start;
+    out.extend(first_any);
+    out.extend(first_after);
+    out.extend(first_chrome);
+    out
+}
+
+/// Rank of a publication date named in a script's data ("published_at": "…").
+pub const RANK_SCRIPT_DATA: u32 = 30;
+
+/// Keys of page data (inline scripts) that name the publication date.
+const SCRIPT_DATE_KEYS: &[&str] = &[
+    "datepublished", "published_at", "publisheddate", "publishdate", "publish_date", "publishedat", "pubdate",
+    "date_published", "firstpublished", "first_published_at", "createdat", "created_at", "datecreation", "datecreated",
+];
+
+/// Publication dates named in inline script data (not JSON-LD): `"published_at":"2019-03-02T06:22:28+01:00"`.
+/// Single-page apps keep their article's dates there (htmldate-eval pages).
+pub fn script_dates(dom: &Dom) -> Option<DateCandidate> {
+    let mut budget = 2_000_000usize;
+    for s in dom.find_all(Dom::ROOT, "script") {
+        let ty = dom.attr(s, "type").unwrap_or("").to_ascii_lowercase();
+        if ty.contains("ld+json") {
+            continue;
+        }
+        let text = dom.text_content(s);
+        if text.len() > budget {
+            break;
+        }
+        budget -= text.len();
+        let lower = text.to_ascii_lowercase();
+        for key in SCRIPT_DATE_KEYS {
+            let pat = format!("\"{key}\"");
+            let mut from = 0;
+            while let Some(i) = lower.get(from..).and_then(|r| r.find(&pat)) {
+                let after = from + i + pat.len();
+                from = after;
+                let rest = text.get(after..).unwrap_or("");
+                let rest = rest.trim_start_matches([' ', ':', '"', '\\']);
+                if let Some(iso) = dates::parse_iso(rest.get(..rest.len().min(40)).unwrap_or(rest)) {
+                    return Some(DateCandidate { iso, rank: RANK_SCRIPT_DATA, node: s, why: format!("page data \"{key}\""), modified: false });
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Rank of a date found in page chrome: below every date of the article area.
+fn chrome_rank(rank: u32) -> u32 {
+    1 + rank / 20
+}
+
+/// A date in an element's attributes: `<abbr class="published" title="2016-12-23T05:11:00-05:00">`,
+/// `data-date`, `data-published`… (blog platforms put the ISO date there and a time or "3 hours
+/// ago" in the text).
+fn attribute_date(dom: &Dom, n: NodeId) -> Option<DateCandidate> {
+    let e = dom.element(n)?;
+    if e.name == "time" || e.name == "meta" {
+        return None;
+    }
+    for (k, v) in &e.attrs {
+        let keyed = k == "title" && (v.len() <= 40 || e.name == "abbr") || k == "content" || k == "datetime" || (k.starts_with("data-") && (k.contains("date") || k.contains("time") || k.contains("publish")));
+        if !keyed || v.len() < 8 || v.len() > 80 {
+            continue;
+        }
+        // ISO values anywhere; written dates only in an <abbr>'s title ("Freitag, 6. Oktober 2017").
+        let parsed = dates::parse_iso(v.trim()).or_else(|| (e.name == "abbr" && k == "title").then(|| dates::parse_date(v, None)).flatten());
+        let Some(iso) = parsed else { continue };
+        let mut ci = dom.class_and_id(n);
+        ci.push(' ');
+        ci.push_str(k);
+        if let Some(p) = dom.attr(n, "itemprop") {
+            ci.push(' ');
+            ci.push_str(&p.to_ascii_lowercase());
+        }
+        let modified = ci.contains("updat") || ci.contains("modif");
+        let rank = if ci.contains("publish") || ci.contains("created") {
+            RANK_TIME_PUBDATE
+        } else if hint_of(dom, n) || k != "title" {
+            RANK_TIME
+        } else {
+            RANK_HINTED
+        };
+        return Some(DateCandidate { iso, rank, node: n, why: format!("{} {k}=\"{}\"", dom.describe(n), v.trim()), modified });
+    }
+    None
+}
+
+/// Marker candidate: the article's dateline is relative ("il y a 2 heures").
+pub const RELATIVE: &str = "relative dateline";
+
+/// "il y a 2 heures", "3 hours ago", "منذ ساعتين", "vor 2 Stunden", "hace 3 horas".
+fn is_relative(text: &str) -> bool {
+    let f = format!(" {} ", dates::fold_text(text));
+    let number_after = |w: &str| {
+        f.match_indices(w).any(|(i, _)| {
+            let rest = f[i + w.len()..].trim_start();
+            rest.starts_with(|c: char| c.is_ascii_digit()) || ["un ", "une ", "a ", "an ", "einer ", "einem ", "zwei ", "una ", "un "].iter().any(|x| rest.starts_with(x))
+        })
+    };
+    let number_before_ago = f.match_indices(" ago").any(|(i, _)| f[..i].split_whitespace().rev().nth(1).is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()) || n == "a" || n == "an"));
+    f.contains("منذ") || number_after(" il y a ") || number_after(" vor ") || number_after(" hace ") || number_before_ago
+}
+
+/// Text of `parent` before its child `child` (bounded).
+fn text_before(dom: &Dom, parent: NodeId, child: NodeId) -> String {
+    let mut s = String::new();
+    for c in dom.children(parent) {
+        if c == child || s.len() > 200 {
+            break;
+        }
+        s.push_str(&bounded_text(dom, c, 200));
+    }
+    s
+}
+
+/// Byline prefixes that introduce authors (folded forms), longest first.
+pub const BY_PREFIXES: &[&str] = &[
+    "ecrit par", "redige par", "written by", "posted by", "reported by", "text by", "texte par", "publie par", "bericht von",
+    "geschrieben von", "escrito por", "publicado por", "بقلم", "كتب", "كتبه", "كتبت", "اعداد", "par", "by", "von", "por", "de", "texte", "text", "auteur", "author", "autor", "مراسل",
+];
+
+/// Visible author texts: elements classed byline/author (outside chrome, after the headline
+/// when there is one), and text nodes starting with "Par", "By", "بقلم"….
+pub fn visible_authors(dom: &Dom, zones: &Zones) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let Some(body) = dom.body() else { return out };
+    let mut budget = 200usize;
+    dom.walk(body, |n| {
+        if zones.is_chrome(n) || budget == 0 {
+            return false;
+        }
+        match &dom.node(n).data {
+            NodeData::Element(e) => {
+                if crate::dom::NON_TEXT_ELEMENTS.contains(&e.name.as_str()) {
+                    return false;
+                }
+                let ci = dom.class_and_id(n);
+                let hinted = ["byline", "author", "auteur", "autor", "writer", "signature", "by-line", "firma", "reporter"]
+                    .iter()
+                    .any(|w| ci.contains(w))
+                    && !ci.contains("bio")
+                    && !ci.contains("about");
+                if hinted {
+                    budget -= 1;
+                    let t = crate::text::normalize_ws(&bounded_text(dom, n, 200));
+                    if !t.is_empty() && t.len() <= 200 {
+                        out.push((t, format!("byline element {}", dom.describe(n))));
+                        return false;
+                    }
+                }
+                true
+            }
+            NodeData::Text(t) => {
+                let t = crate::text::normalize_ws(t);
+                if t.len() < 120 && zones.after_h1(n) {
+                    let f = dates::fold_text(&t);
+                    let starts = BY_PREFIXES.iter().filter(|p| !matches!(**p, "de" | "text" | "texte")).any(|p| {
+                        f.strip_prefix(p).is_some_and(|r| r.starts_with([' ', ':', '\u{a0}']) || r.is_empty())
+                    });
+                    // The name right after "By"/"Par" starts with a capital or a non-Latin letter
+                    // ("By 1840, …" is prose: readability-test-pages wikipedia-2).
+                    let after = BY_PREFIXES.iter().find_map(|p| f.strip_prefix(p)).unwrap_or("");
+                    let name_like = after.trim_start_matches([' ', ':', '\u{a0}']).chars().next().is_some_and(|c| c.is_alphabetic());
+                    let orig_after: String = t.chars().skip(t.chars().count() - after.chars().count()).collect();
+                    let capital = orig_after.trim_start_matches([' ', ':', '\u{a0}']).chars().next().is_some_and(|c| c.is_uppercase() || !c.is_ascii_alphabetic() && c.is_alphabetic() && !c.is_lowercase());
+                    if starts && name_like && capital {
+                        budget -= 1;
+                        // "Par <a>X</a>": the sentence is the parent's text.
+                        let scope = dom.parent(n).unwrap_or(n);
+                        let s = crate::text::normalize_ws(&bounded_text(dom, scope, 200));
+                        if s.len() <= 200 {
+                            out.push((s, "byline text".to_string()));
+                        }
+                    }
+                }
+                true
+            }
+            _ => true,
+        }
+    });
+    out
+}

@@ -1,0 +1,169 @@
+//! Meta tags (og:, article:, twitter:, dc./dcterms., citation_*, parsely, sailthru, http-equiv),
+//! microdata (`itemprop`), `<link rel>` and `<time>` elements.
+
+use crate::dom::{Dom, NodeId};
+
+/// Everything the page declares in markup, in document order.
+#[derive(Clone, Debug, Default)]
+pub struct Tags {
+    /// `<meta>`: key (property / name / itemprop / http-equiv, lowercase) → content.
+    pub meta: Vec<(String, String)>,
+    /// Microdata on other elements: itemprop (lowercase) → value and element.
+    pub items: Vec<(String, String, NodeId)>,
+    /// `<link rel=canonical>` href.
+    pub canonical: Option<String>,
+    /// Text of `rel=author` links, and the link.
+    pub rel_authors: Vec<(String, NodeId)>,
+    /// `<time>` elements: element, datetime attribute (or text).
+    pub times: Vec<(NodeId, String)>,
+}
+
+impl Tags {
+    /// The first non-empty content for any of `keys` (tried in the order given) and its key.
+    pub fn first(&self, keys: &[&'static str]) -> Option<(&'static str, String)> {
+        for k in keys {
+            if let Some((_, v)) = self.meta.iter().find(|(mk, v)| mk == k && !v.trim().is_empty()) {
+                return Some((k, crate::text::normalize_ws(v)));
+            }
+        }
+        None
+    }
+
+    /// Every non-empty content for `key`.
+    pub fn all(&self, key: &str) -> Vec<String> {
+        self.meta.iter().filter(|(k, v)| k == key && !v.trim().is_empty()).map(|(_, v)| crate::text::normalize_ws(v)).collect()
+    }
+
+    /// The first microdata value for `prop`.
+    pub fn item(&self, prop: &str) -> Option<(String, NodeId)> {
+        self.items.iter().find(|(k, v, _)| k == prop && !v.is_empty()).map(|(_, v, n)| (v.clone(), *n))
+    }
+}
+
+/// Reads the page's declared metadata in one pass.
+pub fn read(dom: &Dom) -> Tags {
+    let mut t = Tags::default();
+    let mut by_name = Vec::new();
+    for n in dom.descendants(Dom::ROOT) {
+        let Some(e) = dom.element(n) else { continue };
+        match e.name.as_str() {
+            "meta" => {
+                let content = dom.attr(n, "content").or_else(|| dom.attr(n, "value")).unwrap_or("");
+                if content.trim().is_empty() {
+                    continue;
+                }
+                let content = super::jsonld::decode_entities(content);
+                // Space-separated keys ("og:title twitter:title") name several properties.
+                // `property` before `name` (Readability's preference: 003-metadata-preferred).
+                for attr in ["property", "name", "itemprop", "http-equiv"] {
+                    if let Some(k) = dom.attr(n, attr) {
+                        for key in k.split_whitespace() {
+                            let entry = (normalize_key(key), content.clone());
+                            if attr == "property" {
+                                t.meta.push(entry);
+                            } else {
+                                by_name.push(entry);
+                            }
+                        }
+                    }
+                }
+            }
+            "link" => {
+                let rel = dom.attr(n, "rel").unwrap_or("").to_ascii_lowercase();
+                if rel.split_whitespace().any(|r| r == "canonical") && t.canonical.is_none() {
+                    t.canonical = dom.attr(n, "href").map(|h| h.trim().to_string()).filter(|h| !h.is_empty());
+                }
+                if let Some(p) = dom.attr(n, "itemprop") {
+                    if let Some(h) = dom.attr(n, "href") {
+                        t.items.push((p.to_ascii_lowercase(), h.to_string(), n));
+                    }
+                }
+            }
+            "time" => {
+                let v = dom.attr(n, "datetime").map(str::to_string).unwrap_or_else(|| crate::text::normalize_ws(&dom.text(n)));
+                if !v.trim().is_empty() {
+                    t.times.push((n, v));
+                }
+            }
+            _ => {}
+        }
+        if e.name != "meta" {
+            // RDFa on any element: <span property="schema:dateCreated" content="…">.
+            if let (Some(p), Some(c)) = (dom.attr(n, "property"), dom.attr(n, "content")) {
+                if !c.trim().is_empty() {
+                    for key in p.split_whitespace() {
+                        t.items.push((normalize_key(key), c.trim().to_string(), n));
+                    }
+                }
+            }
+            if let Some(p) = dom.attr(n, "itemprop") {
+                let v = if let Some(c) = dom.attr(n, "content").or_else(|| dom.attr(n, "datetime")) {
+                    c.to_string()
+                } else if dom.attr(n, "itemscope").is_some() {
+                    // A nested item (author Person): its name.
+                    item_name(dom, n).unwrap_or_default()
+                } else {
+                    bounded_text(dom, n, 300)
+                };
+                for key in p.split_whitespace() {
+                    t.items.push((key.to_ascii_lowercase(), crate::text::normalize_ws(&v), n));
+                }
+            }
+            if e.name == "a" {
+                let rel = dom.attr(n, "rel").unwrap_or("").to_ascii_lowercase();
+                if rel.split_whitespace().any(|r| r == "author") {
+                    let s = crate::text::normalize_ws(&bounded_text(dom, n, 200));
+                    if !s.is_empty() {
+                        t.rel_authors.push((s, n));
+                    }
+                }
+            }
+        }
+    }
+    t.meta.extend(by_name);
+    t
+}
+
+/// Lowercase; Dublin Core prefixes as dots ("DC:date" → "dc.date", "dcterms:created" →
+/// "dcterms.created"); the schema.org prefix dropped ("schema:datePublished" → "datepublished").
+fn normalize_key(k: &str) -> String {
+    let k = k.to_ascii_lowercase();
+    if let Some(r) = k.strip_prefix("schema:") {
+        return r.to_string();
+    }
+    for (a, b) in [("dc:", "dc."), ("dcterms:", "dcterms."), ("dcterm:", "dcterms.")] {
+        if let Some(r) = k.strip_prefix(a) {
+            return format!("{b}{r}");
+        }
+    }
+    k
+}
+
+/// The `itemprop=name` inside an item.
+fn item_name(dom: &Dom, item: NodeId) -> Option<String> {
+    let n = dom.descendants(item).skip(1).take(200).find(|&d| dom.attr(d, "itemprop").is_some_and(|p| p.split_whitespace().any(|x| x == "name")))?;
+    let v = dom.attr(n, "content").map(str::to_string).unwrap_or_else(|| bounded_text(dom, n, 200));
+    Some(v)
+}
+
+/// Reading text of a subtree, stopping after about `max` bytes or a few thousand nodes (bylines
+/// and dates are short; this keeps every caller linear on huge or deeply nested pages).
+pub fn bounded_text(dom: &Dom, id: NodeId, max: usize) -> String {
+    let mut s = String::new();
+    for n in dom.descendants(id).take(4000) {
+        if s.len() > max {
+            break;
+        }
+        if let Some(t) = dom.text_of(n) {
+            let hidden = dom.parent(n).and_then(|p| dom.tag(p)).is_some_and(|tag| crate::dom::NON_TEXT_ELEMENTS.contains(&tag) && Some(n) != Some(id));
+            if !hidden {
+                s.push_str(t);
+            }
+        } else if let Some(tag) = dom.tag(n) {
+            if matches!(tag, "br" | "p" | "div" | "li" | "td" | "span") && !s.ends_with(' ') {
+                s.push(' ');
+            }
+        }
+    }
+    s
+}
