@@ -140,7 +140,11 @@ fn main() -> ExitCode {
                     return ExitCode::from(2);
                 };
                 match lisible::cite::format(&article, style, args.locale.as_deref(), args.accessed.as_deref()) {
-                    Ok(c) => c.text,
+                    // chicago-notes: the full note and the short note, then the bibliography entry
+                    Ok(c) => match (&c.note, &c.short_note) {
+                        (Some(n), Some(s)) => format!("Note: {n}\nShort note: {s}\nBibliography: {}", c.text),
+                        _ => c.text,
+                    },
                     Err(e) => {
                         eprintln!("lisible: {e}");
                         return ExitCode::from(2);
