@@ -12,6 +12,9 @@ const ensureWasm = () => (wasmReady ??= init()); // the glue finds lisible_bg.wa
 
 /** Per-tab article for the reader page; mirrored to storage.session (the service worker may be stopped). */
 const articles = new Map();
+/** When the action was last clicked in each tab (epoch ms), for the reader's click-to-reader time. */
+const clicks = new Map();
+const epochNow = () => performance.timeOrigin + performance.now();
 const key = (tabId) => `tab:${tabId}`;
 
 async function putArticle(tabId, data) {
@@ -38,6 +41,7 @@ const cssTarget = (tabId) => ({ target: { tabId }, css: HIDE_CSS, origin: "USER"
  * ("Cannot access contents of the page"), seen in about 1 run in 10 in Chromium.
  */
 async function toggle(tabId) {
+  clicks.set(tabId, epochNow());
   const inject = () => api.scripting.executeScript({ target: { tabId }, files: ["snapshot.js", "content.js"] });
   let results;
   try {
@@ -56,6 +60,7 @@ api.action.onClicked.addListener((tab) => {
 });
 
 api.tabs.onRemoved.addListener((tabId) => {
+  clicks.delete(tabId);
   forget(tabId).catch(() => {});
 });
 
@@ -82,6 +87,7 @@ async function handle(msg, sender) {
         analysis: msg.analysis,
         route: msg.route,
         timings: msg.timings,
+        clickedAt: clicks.get(sender.tab.id) ?? null,
         pageUrl: sender.tab.url ?? sender.url ?? null,
       });
       return true;

@@ -128,6 +128,13 @@ function show(data) {
 }
 
 api.runtime.sendMessage({ type: MSG.GET_ARTICLE }).then(
-  (r) => show(r?.ok ? r.value : null),
-  () => show(null),
-);
+  (r) => r?.ok ? r.value : null,
+  () => null,
+).then((data) => {
+  show(data);
+  // Click to reader shown, for the figures (e2e tests read it; Firefox rounds timers by default).
+  if (data?.clickedAt) {
+    const ms = performance.timeOrigin + performance.now() - data.clickedAt;
+    document.documentElement.dataset.clickToReaderMs = ms.toFixed(1);
+  }
+});
