@@ -94,6 +94,13 @@ build_wasm() {
   "$ROOT/scripts/wasm-cargo" rustc --lib --crate-type cdylib --locked --target "$TARGET" --release
   local raw="$ROOT/target/$TARGET/release/lisible.wasm"
   log "cargo (wasm, release, LTO): $(since "$t0") s"
+  # Unchanged cargo output, same tools: keep pkg/ (wasm-opt alone takes 2-10 s).
+  local stamp
+  stamp="$(sha256sum "$raw" | cut -d' ' -f1) wasm-bindgen $WBG_VERSION wasm-opt ${WASM_OPT:-npm} $(sha256sum "$E2E/package-lock.json" | cut -d' ' -f1)"
+  if [ -f "$PKG/.stamp" ] && [ "$(cat "$PKG/.stamp")" = "$stamp" ] && [ -f "$PKG/lisible_bg.wasm" ] && [ -f "$PKG/lisible.js" ]; then
+    log "wasm unchanged: extension/pkg kept"
+    return 0
+  fi
   rm -rf "$PKG"
   mkdir -p "$PKG"
   wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section --out-dir "$PKG" "$raw"
@@ -106,6 +113,7 @@ build_wasm() {
     none) ;;
     *) echo "build.sh: WASM_OPT=${WASM_OPT} unsupported (npm|none)" >&2; return 1 ;;
   esac
+  echo "$stamp" > "$PKG/.stamp"
   local size gz
   size=$(stat -c %s "$PKG/lisible_bg.wasm")
   gz=$(gzip -9 -c "$PKG/lisible_bg.wasm" | wc -c)
@@ -142,7 +150,7 @@ build_dist() {
   for b in chrome firefox; do
     rm -rf "${DIST:?}/$b"
     mkdir -p "$DIST/$b"
-    (cd "$ROOT/extension" && tar --exclude='./manifest.*.json' -cf - .) | (cd "$DIST/$b" && tar -xf -)
+    (cd "$ROOT/extension" && tar --exclude='./manifest.*.json' --exclude='./pkg/.stamp' -cf - .) | (cd "$DIST/$b" && tar -xf -)
     SRC="$ROOT/extension" BROWSER=$b OUT="$DIST/$b/manifest.json" node -e "$MERGE_JS"
   done
   rm -f "$DIST/lisible-chrome.zip" "$DIST/lisible-firefox.xpi"
@@ -214,9 +222,9 @@ run_tests() {
   step "wasm: wasm-bindgen-test in headless Firefox" \
     env GECKODRIVER="$geckodriver" "$ROOT/scripts/wasm-cargo" test --locked --target "$TARGET" --test wasm_browser
   step "e2e: headless Chromium (playwright-core, real action)" \
-    env LISIBLE_ROOT="$ROOT" node --test --test-reporter=spec "$E2E/chromium.test.mjs"
+    env LISIBLE_ROOT="$ROOT" node --test --test-timeout=90000 --test-reporter=spec "$E2E/chromium.test.mjs"
   step "e2e: headless Firefox ESR (selenium + geckodriver, real action)" \
-    env LISIBLE_ROOT="$ROOT" GECKODRIVER="$geckodriver" node --test --test-reporter=spec "$E2E/firefox.test.mjs"
+    env LISIBLE_ROOT="$ROOT" GECKODRIVER="$geckodriver" node --test --test-timeout=90000 --test-reporter=spec "$E2E/firefox.test.mjs"
   step "web-ext lint dist/firefox (0 errors)" lint_firefox
   if [ -f "$ROOT/tests/citeproc/run.sh" ]; then
     step "citeproc: tests/citeproc/run.sh" bash "$ROOT/tests/citeproc/run.sh"

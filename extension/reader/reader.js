@@ -103,7 +103,8 @@ function show(data) {
   if (article.reading_minutes) $("minutes").textContent = `· ${t("minutes", String(article.reading_minutes))}`;
   // content_html comes from the core's allow-list serializer; it is only ever set here, in the
   // extension page (never in the web page), whose CSP forbids inline scripts anyway.
-  $("content").innerHTML = article.content_html;
+  const parsed = new DOMParser().parseFromString(article.content_html, "text/html"); // inert: no script runs
+  $("content").replaceChildren(...parsed.body.childNodes);
   const source = article.source_url ?? article.url ?? data.pageUrl;
   if (source) {
     $("source").href = source;
