@@ -91,13 +91,14 @@ for (const variant of ["plain", "strict-csp"]) {
   const pagePath = variant === "plain" ? `/pages/${c}/` : `/strict/pages/${c}/`;
   let page, before, reader, url;
 
-  test(`${variant}: toolbar action opens the reader over the page`, async () => {
+  test(`${variant}: toolbar action opens the reader over the page`, async (t) => {
     page = await ctx.newPage();
     url = server.base + pagePath;
     await page.goto(url);
     before = await serialize(page);
     reader = await openReader(page);
     figures.clickToReaderMs.push({ variant, inBrowserMs: reader.inBrowserMs, driverMs: Math.round(reader.ms), timings: reader.data.timings, route: reader.data.route });
+    t.diagnostic(`click to reader: ${reader.inBrowserMs} ms in the browser (${Math.round(reader.ms)} ms seen by the driver), route ${reader.data.route}, content script ${JSON.stringify(reader.data.timings)}`);
     assert.equal(await reader.el.getAttribute("allow"), "clipboard-write");
     assert.match(await reader.el.getAttribute("src"), /^chrome-extension:\/\/[^/]+\/reader\/reader\.html$/);
     // Chromium refuses wasm in content scripts under a CSP without 'wasm-unsafe-eval': the analysis
