@@ -9,6 +9,12 @@
 //! With no PAGE, `extract` and `cite` run on the bundled sample page (a maghress-style
 //! aggregator page).
 
+// The CLI is native only. Cargo still builds this binary for the crate's integration tests, also
+// for `--target wasm32-unknown-unknown` (tests/wasm_*.rs): there it is an empty program.
+#![cfg_attr(target_arch = "wasm32", allow(dead_code, unused_imports))]
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -57,6 +63,7 @@ fn read_page(path: &str) -> Result<String, String> {
     lisible::decode_html(&bytes).map_err(|e| format!("{path}: {e}"))
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn extract_one(html: &str, url: Option<&str>) -> Result<lisible::Article, String> {
     // The core does not panic; this is a last line of defence so that one file cannot stop a batch.
     std::panic::catch_unwind(|| lisible::extract_html(html, url))
@@ -64,6 +71,7 @@ fn extract_one(html: &str, url: Option<&str>) -> Result<lisible::Article, String
         .map_err(|e| e.to_string())
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn main() -> ExitCode {
     let mut argv = std::env::args().skip(1);
     let cmd = argv.next().unwrap_or_default();

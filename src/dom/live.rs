@@ -2,7 +2,8 @@
 //! node of every arena node so that clutter hits can be applied to the page.
 //!
 //! Node order and skipping rules match the content script's snapshot walker
-//! (`extension/content.js`, `snapshotDocument`), so both give the same ids.
+//! (`extension/snapshot.js`), so both give the same ids. Names are taken as the browser gives
+//! them (HTML lowercase, SVG camelCase), as html5ever does natively.
 
 use super::{Dom, Element, NodeData, NodeId};
 use wasm_bindgen::JsCast;
@@ -37,10 +38,10 @@ pub fn build(document: &web_sys::Document) -> LiveDom {
                     let mut pairs = Vec::with_capacity(attrs.length() as usize);
                     for i in 0..attrs.length() {
                         if let Some(a) = attrs.item(i) {
-                            pairs.push((a.name().to_ascii_lowercase(), a.value()));
+                            pairs.push((a.name(), a.value()));
                         }
                     }
-                    Some(NodeData::Element(Element { name: el.local_name().to_ascii_lowercase(), attrs: pairs }))
+                    Some(NodeData::Element(Element { name: el.local_name(), attrs: pairs }))
                 }
             }
             web_sys::Node::TEXT_NODE | web_sys::Node::CDATA_SECTION_NODE => {

@@ -4,7 +4,8 @@
 //! Format: a list of nodes in document order, node 0 being the document:
 //! `[parent_index, kind, name_or_text, [attr_name, attr_value, ...]]`, kind as DOM `nodeType`
 //! (1 element, 3 text, 8 comment, 9 document, 10 doctype). Node ids equal list indices, so the
-//! content script maps clutter hits back to its own node list by index.
+//! content script maps clutter hits back to its own node list by index. Names are kept as the
+//! browser gives them (`localName`: HTML lowercase, SVG camelCase), as `live` and html5ever do.
 
 use super::{Dom, Element, NodeData, NodeId};
 use serde::Deserialize;
@@ -32,9 +33,9 @@ pub fn build(nodes: Vec<FlatNode>) -> Result<Dom, String> {
                 let mut pairs = Vec::with_capacity(attrs.len() / 2);
                 let mut it = attrs.into_iter();
                 while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                    pairs.push((k.to_ascii_lowercase(), v));
+                    pairs.push((k, v));
                 }
-                NodeData::Element(Element { name: name.to_ascii_lowercase(), attrs: pairs })
+                NodeData::Element(Element { name, attrs: pairs })
             }
             3 => NodeData::Text(name),
             8 => NodeData::Comment(name),
@@ -56,14 +57,19 @@ mod tests {
     fn builds_in_document_order() {
         let nodes = vec![
             FlatNode(-1, 9, String::new(), vec![]),
-            FlatNode(0, 1, "HTML".into(), vec![]),
-            FlatNode(1, 1, "body".into(), vec!["ID".into(), "x".into()]),
+            FlatNode(0, 1, "html".into(), vec![]),
+            FlatNode(1, 1, "body".into(), vec!["id".into(), "x".into()]),
             FlatNode(2, 3, "hi".into(), vec![]),
+            FlatNode(2, 1, "svg".into(), vec!["viewBox".into(), "0 0 1 1".into()]),
+            FlatNode(4, 1, "linearGradient".into(), vec![]),
         ];
         let d = build(nodes).unwrap();
         assert_eq!(d.body(), Some(NodeId(2)));
         assert_eq!(d.attr(NodeId(2), "id"), Some("x"));
         assert_eq!(d.text(Dom::ROOT), "hi");
+        // names as the browser gives them, as html5ever does natively (SVG keeps its camelCase)
+        assert_eq!(d.attr(NodeId(4), "viewBox"), Some("0 0 1 1"));
+        assert_eq!(d.tag(NodeId(5)), Some("linearGradient"));
     }
 
     #[test]

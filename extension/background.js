@@ -1,0 +1,121 @@
+// Background: Chrome module service worker / Firefox event page (background.scripts, type module).
+// Toolbar action or shortcut -> inject content.js in the tab (activeTab grant) -> stylesheet.
+// Keeps each tab's article for its reader page, and runs the Rust analysis on a DOM snapshot for
+// pages whose CSP forbids WebAssembly in content scripts (Chromium).
+// Static import only: dynamic import() is not allowed in service workers.
+import init, { analyzeSnapshot } from "./pkg/lisible.js";
+import { api } from "./api.js";
+import { MSG, HIDE_CSS } from "./messages.js";
+
+let wasmReady; // instantiated on first use, not at every service-worker start
+const ensureWasm = () => (wasmReady ??= init()); // the glue finds lisible_bg.wasm via import.meta.url
+
+/** Per-tab article for the reader page; mirrored to storage.session (the service worker may be stopped). */
+const articles = new Map();
+/** When the action was last clicked in each tab (epoch ms), for the reader's click-to-reader time. */
+const clicks = new Map();
+const epochNow = () => performance.timeOrigin + performance.now();
+const key = (tabId) => `tab:${tabId}`;
+
+async function putArticle(tabId, data) {
+  articles.set(tabId, data);
+  await api.storage.session.set({ [key(tabId)]: data });
+}
+
+async function getArticle(tabId) {
+  if (articles.has(tabId)) return articles.get(tabId);
+  const got = await api.storage.session.get(key(tabId));
+  return got[key(tabId)] ?? null;
+}
+
+async function forget(tabId) {
+  articles.delete(tabId);
+  await api.storage.session.remove(key(tabId));
+}
+
+const cssTarget = (tabId) => ({ target: { tabId }, css: HIDE_CSS, origin: "USER" });
+
+/**
+ * Injects the content script, which toggles the reader (it is idempotent: a second run closes).
+ * Retries once: right after a click, onClicked can fire before the activeTab grant has landed
+ * ("Cannot access contents of the page"), seen in about 1 run in 10 in Chromium.
+ */
+async function toggle(tabId) {
+  clicks.set(tabId, epochNow());
+  const inject = () => api.scripting.executeScript({ target: { tabId }, files: ["snapshot.js", "content.js"] });
+  let results;
+  try {
+    results = await inject();
+  } catch (e) {
+    await new Promise((r) => setTimeout(r, 150));
+    results = await inject();
+  }
+  const state = results?.find((r) => r.frameId === 0 || r.frameId === undefined)?.result ?? results?.[0]?.result;
+  if (state?.on) await api.scripting.insertCSS(cssTarget(tabId));
+  return state;
+}
+
+api.action.onClicked.addListener((tab) => {
+  toggle(tab.id).catch((e) => console.error("lisible: toggle failed:", String(e), e?.stack ?? ""));
+});
+
+api.tabs.onRemoved.addListener((tabId) => {
+  clicks.delete(tabId);
+  forget(tabId).catch(() => {});
+});
+
+/** Messages from our own content script (top frame of a tab). */
+const fromContent = (sender) => sender.id === api.runtime.id && sender.tab && sender.frameId === 0;
+
+/** Messages from our reader page (an extension page framed in a tab). Page scripts cannot send to us at all. */
+function fromReader(sender) {
+  if (sender.id !== api.runtime.id || !sender.tab || !sender.url) return false;
+  const url = new URL(sender.url);
+  const ours = new URL(api.runtime.getURL("reader/reader.html"));
+  return url.protocol === ours.protocol && url.pathname === ours.pathname;
+}
+
+async function handle(msg, sender) {
+  switch (msg?.type) {
+    case MSG.ANALYZE_SNAPSHOT:
+      if (!fromContent(sender)) return undefined;
+      await ensureWasm();
+      return analyzeSnapshot(msg.nodes, typeof msg.url === "string" ? msg.url : undefined);
+    case MSG.PUT_ARTICLE:
+      if (!fromContent(sender)) return undefined;
+      await putArticle(sender.tab.id, {
+        analysis: msg.analysis,
+        route: msg.route,
+        timings: msg.timings,
+        clickedAt: clicks.get(sender.tab.id) ?? null,
+        pageUrl: sender.tab.url ?? sender.url ?? null,
+      });
+      return true;
+    case MSG.GET_ARTICLE:
+      if (!fromReader(sender)) return undefined;
+      return getArticle(sender.tab.id);
+    case MSG.CLOSE:
+      if (!fromReader(sender)) return undefined;
+      await api.tabs.sendMessage(sender.tab.id, { type: MSG.CLOSE_PAGE }, { frameId: 0 });
+      return true;
+    case MSG.CLOSED:
+      if (!fromContent(sender)) return undefined;
+      await forget(sender.tab.id);
+      await api.scripting.removeCSS(cssTarget(sender.tab.id));
+      return true;
+    default:
+      return undefined;
+  }
+}
+
+api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+  if (!Object.values(MSG).includes(msg?.type)) return false;
+  handle(msg, sender).then(
+    (value) => sendResponse({ ok: true, value: value ?? null }),
+    (e) => sendResponse({ ok: false, error: String(e?.message ?? e) }),
+  );
+  return true; // async response
+});
+
+// For tests and debugging from the service worker console.
+globalThis.lisible = { toggle, getArticle };

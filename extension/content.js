@@ -1,0 +1,113 @@
+// Injected on each toolbar click / shortcut by background.js (after snapshot.js). Classic script,
+// idempotent: the first run opens the reader, the next one closes it and restores the page.
+// Thin on purpose: the analysis (article, metadata, what to hide) is the Rust core's; this file only
+// loads it, applies its verdict and frames the reader page.
+(async () => {
+  const api = globalThis.browser ?? globalThis.chrome;
+  const url = (path) => api.runtime.getURL(path);
+  const open = globalThis.__lisible;
+  if (open) {
+    if (open.busy) return { on: true, busy: true }; // a second click while the first is still loading
+    open.close();
+    return { on: false };
+  }
+  const state = { busy: true };
+  globalThis.__lisible = state;
+  const t0 = performance.now();
+  const timings = {};
+  const lap = (name) => (timings[name] = Math.round((performance.now() - t0) * 10) / 10);
+  let hidden = [];
+  let hiddenAttr = "data-lisible-hidden";
+  try {
+    const { MSG, HIDDEN_ATTR, UI_ATTR } = await import(url("messages.js"));
+    hiddenAttr = HIDDEN_ATTR;
+    const send = async (msg) => {
+      const r = await api.runtime.sendMessage(msg);
+      if (!r?.ok) throw new Error(r?.error ?? "no answer from the background");
+      return r.value;
+    };
+    const already = new Set(document.querySelectorAll(`[${HIDDEN_ATTR}]`)); // the page's own, left alone
+
+    // 1. The core, here if the page lets us compile WebAssembly, else in the background on a snapshot.
+    let core = null;
+    let wasmError = null;
+    try {
+      core = await import(url("pkg/lisible.js"));
+      lap("import");
+      await core.default({ module_or_path: url("pkg/lisible_bg.wasm") });
+      lap("init");
+    } catch (e) {
+      // Chromium: a page CSP without 'wasm-unsafe-eval' forbids wasm in content scripts (CompileError).
+      wasmError = String(e);
+      core = null;
+    }
+    let analysis;
+    let route;
+    if (core) {
+      route = "content";
+      analysis = core.analyzeLive(location.href);
+      lap("analyze");
+      core.hideClutter();
+    } else {
+      route = "background";
+      const snap = globalThis.lisibleSnapshot(document);
+      lap("snapshot");
+      analysis = await send({ type: MSG.ANALYZE_SNAPSHOT, nodes: snap.flat, url: location.href });
+      lap("analyze");
+      for (const hit of analysis.hide) {
+        const node = snap.nodes[hit.node];
+        if (node?.nodeType === 1) node.setAttribute(HIDDEN_ATTR, hit.kind);
+      }
+    }
+    lap("hide");
+    hidden = [...document.querySelectorAll(`[${HIDDEN_ATTR}]`)].filter((el) => !already.has(el));
+
+    // 2. Hand the article to the background; the reader page asks for it (page scripts cannot).
+    await send({ type: MSG.PUT_ARTICLE, analysis, route, timings: { ...timings }, wasmError });
+
+    // 3. The reader: our extension page in a full-viewport frame (skipped by the Rust walkers).
+    const frame = document.createElement("iframe");
+    frame.setAttribute(UI_ATTR, "");
+    frame.setAttribute("allow", "clipboard-write");
+    frame.setAttribute("title", "Lisible");
+    // CSSOM, not a style attribute: strict page CSPs (style-src) block inline style attributes.
+    const css = {
+      position: "fixed", inset: "0", width: "100%", height: "100%", border: "0", margin: "0",
+      padding: "0", "max-width": "none", "max-height": "none", display: "block", visibility: "visible",
+      opacity: "1", "z-index": "2147483647", background: "transparent", "color-scheme": "normal",
+    };
+    for (const [k, v] of Object.entries(css)) frame.style.setProperty(k, v, "important");
+    frame.src = url("reader/reader.html");
+    frame.addEventListener("load", () => frame.focus(), { once: true });
+    document.documentElement.appendChild(frame);
+    lap("frame");
+
+    const onKey = (e) => {
+      if (e.key === "Escape") {
+        e.stopPropagation();
+        close();
+      }
+    };
+    const onMessage = (msg, sender) => {
+      if (sender.id === api.runtime.id && msg?.type === MSG.CLOSE_PAGE) close();
+    };
+    function close() {
+      frame.remove();
+      for (const el of hidden) el.removeAttribute(HIDDEN_ATTR);
+      window.removeEventListener("keydown", onKey, true);
+      api.runtime.onMessage.removeListener(onMessage);
+      delete globalThis.__lisible;
+      // The background removes the stylesheet and forgets the article.
+      api.runtime.sendMessage({ type: MSG.CLOSED }).catch(() => {});
+    }
+    window.addEventListener("keydown", onKey, true);
+    api.runtime.onMessage.addListener(onMessage);
+    Object.assign(state, { busy: false, close });
+    return { on: true, route, hidden: hidden.length, hide: analysis.hide.length, timings, wasmError };
+  } catch (e) {
+    for (const el of hidden) el.removeAttribute(hiddenAttr);
+    delete globalThis.__lisible;
+    console.error("lisible:", String(e), e?.stack ?? ""); // Firefox: e.stack lacks the message
+    return { on: false, error: String(e) };
+  }
+})();
