@@ -32,6 +32,10 @@ pub fn parse_date(text: &str, lang: Option<&str>) -> Option<String> {
 
 /// Every absolute date in `text`, in order, at most `max`.
 pub fn find_dates(text: &str, lang: Option<&str>, max: usize) -> Vec<Found> {
+    // Every date has digits: most text nodes are rejected without tokenizing.
+    if !text.chars().any(|c| digit_value(c).is_some()) {
+        return Vec::new();
+    }
     let toks = tokenize(text);
     let month_first = is_month_first(lang);
     let mut out = Vec::new();
@@ -369,6 +373,10 @@ const MONTHS: &[(&str, u32)] = &[
     ("شباط", 2), ("اذار", 3), ("نيسان", 4), ("ايار", 5), ("حزيران", 6), ("تموز", 7), ("اب", 8), ("ايلول", 9),
 ];
 
+/// [`MONTHS`] as a map (built once).
+static MONTH_INDEX: std::sync::LazyLock<std::collections::HashMap<&'static str, u32>> =
+    std::sync::LazyLock::new(|| MONTHS.iter().copied().collect());
+
 /// Month name at token `i`: (month, next token index). Handles the Levantine two-word names
 /// (كانون الثاني = January, تشرين الأول = October …).
 fn month_at(toks: &[Tok], i: usize) -> Option<(u32, usize)> {
@@ -391,7 +399,10 @@ fn month_at(toks: &[Tok], i: usize) -> Option<(u32, usize)> {
         };
         return Some((m, i + 2));
     }
-    let m = MONTHS.iter().find(|(n, _)| *n == w.as_str()).map(|&(_, m)| m)?;
+    if w.len() > 24 {
+        return None;
+    }
+    let m = *MONTH_INDEX.get(w.as_str())?;
     let mut next = i + 1;
     // "Oct." / "janv."
     if matches!(toks.get(next).map(|t| &t.kind), Some(Kind::Sep('.'))) && w.len() <= 5 {
@@ -693,6 +704,9 @@ pub const PUBLISH_WORDS: &[&str] = &[
 
 /// Lowercases and folds accents (for keyword checks on visible text).
 pub fn fold_text(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         fold(c, &mut out);
