@@ -555,7 +555,7 @@ fn numeric(a: u32, an: usize, b: u32, bn: usize, c: u32, cn: usize, month_first:
 fn time_at(toks: &[Tok], mut i: usize) -> Option<(String, usize)> {
     for _ in 0..3 {
         match toks.get(i).map(|t| &t.kind) {
-            Some(Kind::Sep(c)) if matches!(c, ',' | '-' | '–' | '—' | '|' | '@' | '/' | '·' | '•' | '،') => i += 1,
+            Some(Kind::Sep(',' | '-' | '–' | '—' | '|' | '@' | '/' | '·' | '•' | '،')) => i += 1,
             Some(Kind::Word(w)) if matches!(w.as_str(), "a" | "at" | "um" | "a las" | "las" | "alle" | "ore" | "kl" | "الساعة" | "على" | "le" | "h") => i += 1,
             _ => break,
         }
@@ -654,7 +654,7 @@ pub fn url_date(url: &str) -> Option<String> {
         }
     };
     for i in 0..b.len() {
-        if i > 0 && b[i - 1].is_ascii_digit() || i > 0 && b[i - 1].is_ascii_alphabetic() && !b.get(i - 1).is_some_and(|c| *c == b'/') {
+        if i > 0 && b[i - 1].is_ascii_digit() || i > 0 && b[i - 1].is_ascii_alphabetic() && b.get(i - 1).is_none_or(|c| *c != b'/') {
             continue;
         }
         let Some(y) = digits_at(i, 4) else { continue };
