@@ -64,7 +64,7 @@ pub fn read(dom: &Dom, zones: &Zones, page_url: Option<&str>, lang: Option<&str>
                 // A dateline is a line of its own that starts with the marker ("Publié dans X
                 // le …"), not prose that mentions a publication ("…published in the journal X").
                 let lead = t.trim_start();
-                if let Some(marker) = DATELINE_MARKERS.iter().find(|m| lead.starts_with(**m) || t.contains(**m) && dom.parent(n).is_some_and(|p| starts_block(dom, p, m))) {
+                if let Some(marker) = DATELINE_MARKERS.iter().find(|m| lead.starts_with(**m) && dom.parent(n).is_some_and(|p| starts_block(dom, p, m))) {
                     budget -= 1;
                     let scope = dom.parent(n).unwrap_or(n);
                     dateline(dom, scope, marker, lang, &mut o);

@@ -10,6 +10,8 @@ use crate::dom::{Dom, NodeData, NodeId};
 /// Which nodes are page chrome (not the article's surroundings), and where the headline is.
 pub struct Zones {
     chrome: Vec<bool>,
+    /// Per node: bit 0 = classed like a dateline, bit 1 = classed like a byline (computed once).
+    hints: Vec<u8>,
     /// The first `<h1>` (document order), if any.
     pub h1: Option<NodeId>,
 }
@@ -38,14 +40,33 @@ impl Zones {
                 keep[a.index()] = true;
             }
         }
-        let Some(body) = dom.body() else { return Zones { chrome, h1 } };
+        let mut hints = vec![0u8; dom.len()];
+        let Some(body) = dom.body() else { return Zones { chrome, hints, h1 } };
         dom.walk(body, |n| {
+            let Some(tag) = dom.tag(n) else { return true };
+            let ci = dom.class_and_id(n);
             let parent_chrome = dom.parent(n).is_some_and(|p| chrome[p.index()]);
-            let c = parent_chrome || (!keep[n.index()] && is_chrome(dom, n));
+            let c = parent_chrome || (!keep[n.index()] && is_chrome(dom, n, tag, &ci));
             chrome[n.index()] = c;
+            let mut h = 0u8;
+            let date_ci = match dom.attr(n, "itemprop") {
+                Some(p) => format!("{ci} {}", p.to_ascii_lowercase()),
+                None => ci.clone(),
+            };
+            if !date_ci.is_empty() && DATE_HINTS.iter().any(|w| date_ci.contains(w)) {
+                h |= 1;
+            }
+            if !ci.is_empty() && AUTHOR_HINTS.iter().any(|w| ci.contains(w)) && !ci.contains("bio") && !ci.contains("about") {
+                h |= 2;
+            }
+            hints[n.index()] = h;
             true
         });
-        Zones { chrome, h1 }
+        Zones { chrome, hints, h1 }
+    }
+
+    fn hint(&self, n: NodeId, bit: u8) -> bool {
+        self.hints.get(n.index()).is_some_and(|h| h & bit != 0)
     }
 
     /// True when `n` is inside page chrome.
@@ -59,8 +80,7 @@ impl Zones {
     }
 }
 
-fn is_chrome(dom: &Dom, n: NodeId) -> bool {
-    let Some(tag) = dom.tag(n) else { return false };
+fn is_chrome(dom: &Dom, n: NodeId, tag: &str, ci: &str) -> bool {
     let in_article = || dom.ancestors(n).take(60).any(|a| matches!(dom.tag(a), Some("article")));
     // An article's own <footer> holds its byline and date (htmldate-eval pages; the fixture
     // meta-published-vs-modified keeps the site footer out).
@@ -82,12 +102,11 @@ fn is_chrome(dom: &Dom, n: NodeId) -> bool {
             return true;
         }
     }
-    let ci = dom.class_and_id(n);
-    if ci.is_empty() {
-        return false;
-    }
-    ci.split_whitespace().any(|tok| CHROME_WORDS.iter().any(|w| tok.contains(w)))
+    !ci.is_empty() && CHROME_WORDS.iter().any(|w| ci.contains(w))
 }
+
+/// Class / id fragments of byline elements.
+const AUTHOR_HINTS: &[&str] = &["byline", "author", "auteur", "autor", "writer", "signature", "by-line", "firma", "reporter"];
 
 /// A date seen on the page, with where it came from.
 #[derive(Clone, Debug)]
@@ -123,14 +142,7 @@ const DATE_HINTS: &[&str] = &[
     "fecha", "data", "created", "author", "entry-header", "article-header", "post-header", "details", "byl",
 ];
 
-fn hint_of(dom: &Dom, n: NodeId) -> bool {
-    let mut ci = dom.class_and_id(n);
-    if let Some(p) = dom.attr(n, "itemprop") {
-        ci.push(' ');
-        ci.push_str(&p.to_ascii_lowercase());
-    }
-    !ci.is_empty() && DATE_HINTS.iter().any(|h| ci.contains(h))
-}
+
 
 /// Classifies the words just before a date: Some(true) = modification, Some(false) = publication.
 fn label_before(before: &str) -> Option<bool> {
@@ -174,7 +186,8 @@ fn clip(s: &str, n: usize) -> String {
 pub fn visible_dates(dom: &Dom, zones: &Zones, tags: &super::tags::Tags, lang: Option<&str>) -> Vec<DateCandidate> {
     let mut out = Vec::new();
     // <time> elements.
-    for (n, v) in &tags.times {
+    // Dates sit near the top of the article: the first few hundred <time> elements are enough.
+    for (n, v) in tags.times.iter().take(300) {
         let Some(iso) = dates::parse_machine(v, lang) else { continue };
         let mut ci = dom.class_and_id(*n);
         if let Some(p) = dom.attr(*n, "itemprop") {
@@ -211,12 +224,12 @@ pub fn visible_dates(dom: &Dom, zones: &Zones, tags: &super::tags::Tags, lang: O
                     return false;
                 }
                 if attr_budget > 0 {
-                    if let Some(c) = attribute_date(dom, n) {
+                    if let Some(c) = attribute_date(dom, zones, n) {
                         attr_budget -= 1;
                         out.push(c);
                     }
                 }
-                if hinted_budget > 0 && e.name != "time" && hint_of(dom, n) {
+                if hinted_budget > 0 && e.name != "time" && zones.hint(n, 1) {
                     hinted_budget -= 1;
                     let text = bounded_text(dom, n, 400);
                     if text.len() <= 400 {
@@ -234,7 +247,7 @@ pub fn visible_dates(dom: &Dom, zones: &Zones, tags: &super::tags::Tags, lang: O
                 true
             }
             NodeData::Text(t) => {
-                if keyword_budget > 0 && t.len() < 400 {
+                if keyword_budget > 0 && t.len() < 200 && !t.trim().is_empty() {
                     let f = dates::fold_text(t);
                     if PUBLISH_WORDS.iter().any(|w| f.contains(w)) {
                         keyword_budget -= 1;
@@ -335,7 +348,7 @@ fn chrome_rank(rank: u32) -> u32 {
 /// A date in an element's attributes: `<abbr class="published" title="2016-12-23T05:11:00-05:00">`,
 /// `data-date`, `data-published`… (blog platforms put the ISO date there and a time or "3 hours
 /// ago" in the text).
-fn attribute_date(dom: &Dom, n: NodeId) -> Option<DateCandidate> {
+fn attribute_date(dom: &Dom, zones: &Zones, n: NodeId) -> Option<DateCandidate> {
     let e = dom.element(n)?;
     if e.name == "time" || e.name == "meta" {
         return None;
@@ -358,7 +371,7 @@ fn attribute_date(dom: &Dom, n: NodeId) -> Option<DateCandidate> {
         let modified = ci.contains("updat") || ci.contains("modif");
         let rank = if ci.contains("publish") || ci.contains("created") {
             RANK_TIME_PUBDATE
-        } else if hint_of(dom, n) || k != "title" {
+        } else if zones.hint(n, 1) || k != "title" {
             RANK_TIME
         } else {
             RANK_HINTED
@@ -417,13 +430,7 @@ pub fn visible_authors(dom: &Dom, zones: &Zones) -> Vec<(String, String)> {
                 if crate::dom::NON_TEXT_ELEMENTS.contains(&e.name.as_str()) {
                     return false;
                 }
-                let ci = dom.class_and_id(n);
-                let hinted = ["byline", "author", "auteur", "autor", "writer", "signature", "by-line", "firma", "reporter"]
-                    .iter()
-                    .any(|w| ci.contains(w))
-                    && !ci.contains("bio")
-                    && !ci.contains("about");
-                if hinted {
+                if zones.hint(n, 2) {
                     budget -= 1;
                     let t = crate::text::normalize_ws(&bounded_text(dom, n, 200));
                     if !t.is_empty() && t.len() <= 200 {
@@ -444,7 +451,7 @@ pub fn visible_authors(dom: &Dom, zones: &Zones) -> Vec<(String, String)> {
                     // ("By 1840, …" is prose: readability-test-pages wikipedia-2).
                     let after = BY_PREFIXES.iter().find_map(|p| f.strip_prefix(p)).unwrap_or("");
                     let name_like = after.trim_start_matches([' ', ':', '\u{a0}']).chars().next().is_some_and(|c| c.is_alphabetic());
-                    let orig_after: String = t.chars().skip(t.chars().count() - after.chars().count()).collect();
+                    let orig_after: String = t.chars().skip(t.chars().count().saturating_sub(after.chars().count())).collect();
                     let capital = orig_after.trim_start_matches([' ', ':', '\u{a0}']).chars().next().is_some_and(|c| c.is_uppercase() || !c.is_ascii_alphabetic() && c.is_alphabetic() && !c.is_lowercase());
                     if starts && name_like && capital {
                         budget -= 1;

@@ -32,6 +32,10 @@ pub fn parse_date(text: &str, lang: Option<&str>) -> Option<String> {
 
 /// Every absolute date in `text`, in order, at most `max`.
 pub fn find_dates(text: &str, lang: Option<&str>, max: usize) -> Vec<Found> {
+    // Every date has digits: most text nodes are rejected without tokenizing.
+    if !text.chars().any(|c| digit_value(c).is_some()) {
+        return Vec::new();
+    }
     let toks = tokenize(text);
     let month_first = is_month_first(lang);
     let mut out = Vec::new();
@@ -369,6 +373,10 @@ const MONTHS: &[(&str, u32)] = &[
     ("شباط", 2), ("اذار", 3), ("نيسان", 4), ("ايار", 5), ("حزيران", 6), ("تموز", 7), ("اب", 8), ("ايلول", 9),
 ];
 
+/// [`MONTHS`] as a map (built once).
+static MONTH_INDEX: std::sync::LazyLock<std::collections::HashMap<&'static str, u32>> =
+    std::sync::LazyLock::new(|| MONTHS.iter().copied().collect());
+
 /// Month name at token `i`: (month, next token index). Handles the Levantine two-word names
 /// (كانون الثاني = January, تشرين الأول = October …).
 fn month_at(toks: &[Tok], i: usize) -> Option<(u32, usize)> {
@@ -391,7 +399,10 @@ fn month_at(toks: &[Tok], i: usize) -> Option<(u32, usize)> {
         };
         return Some((m, i + 2));
     }
-    let m = MONTHS.iter().find(|(n, _)| *n == w.as_str()).map(|&(_, m)| m)?;
+    if w.len() > 24 {
+        return None;
+    }
+    let m = *MONTH_INDEX.get(w.as_str())?;
     let mut next = i + 1;
     // "Oct." / "janv."
     if matches!(toks.get(next).map(|t| &t.kind), Some(Kind::Sep('.'))) && w.len() <= 5 {
@@ -544,7 +555,7 @@ fn numeric(a: u32, an: usize, b: u32, bn: usize, c: u32, cn: usize, month_first:
 fn time_at(toks: &[Tok], mut i: usize) -> Option<(String, usize)> {
     for _ in 0..3 {
         match toks.get(i).map(|t| &t.kind) {
-            Some(Kind::Sep(c)) if matches!(c, ',' | '-' | '–' | '—' | '|' | '@' | '/' | '·' | '•' | '،') => i += 1,
+            Some(Kind::Sep(',' | '-' | '–' | '—' | '|' | '@' | '/' | '·' | '•' | '،')) => i += 1,
             Some(Kind::Word(w)) if matches!(w.as_str(), "a" | "at" | "um" | "a las" | "las" | "alle" | "ore" | "kl" | "الساعة" | "على" | "le" | "h") => i += 1,
             _ => break,
         }
@@ -643,7 +654,7 @@ pub fn url_date(url: &str) -> Option<String> {
         }
     };
     for i in 0..b.len() {
-        if i > 0 && b[i - 1].is_ascii_digit() || i > 0 && b[i - 1].is_ascii_alphabetic() && !b.get(i - 1).is_some_and(|c| *c == b'/') {
+        if i > 0 && b[i - 1].is_ascii_digit() || i > 0 && b[i - 1].is_ascii_alphabetic() && b.get(i - 1).is_none_or(|c| *c != b'/') {
             continue;
         }
         let Some(y) = digits_at(i, 4) else { continue };
@@ -693,6 +704,9 @@ pub const PUBLISH_WORDS: &[&str] = &[
 
 /// Lowercases and folds accents (for keyword checks on visible text).
 pub fn fold_text(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         fold(c, &mut out);

@@ -65,11 +65,10 @@ pub fn read(dom: &Dom) -> JsonLd {
     let mut best: Option<(usize, &Map<String, Value>)> = None;
     for o in &objects {
         let types = types_of(o);
-        if types.iter().any(|t| t == "website") {
-            if out.website_name.is_none() {
+        if types.iter().any(|t| t == "website")
+            && out.website_name.is_none() {
                 out.website_name = o.get("name").and_then(string_of);
             }
-        }
         let rank = types.iter().filter_map(|t| ARTICLE_TYPES.iter().position(|a| a == t)).min().or_else(|| {
             // A typed page object with a date (WebPage, ItemPage…) is a weaker candidate.
             (types.iter().any(|t| t.ends_with("page")) && o.contains_key("datePublished")).then_some(ARTICLE_TYPES.len())

@@ -70,7 +70,7 @@ pub fn guess(text: &str) -> Option<&'static str> {
         };
         scores[lang].1 += 1;
     }
-    scores.sort_by(|a, b| b.1.cmp(&a.1));
+    scores.sort_by_key(|s| std::cmp::Reverse(s.1));
     (scores[0].1 >= 5 && scores[0].1 >= 2 * scores[1].1).then_some(scores[0].0)
 }
 

@@ -16,13 +16,15 @@ pub struct Tags {
     pub rel_authors: Vec<(String, NodeId)>,
     /// `<time>` elements: element, datetime attribute (or text).
     pub times: Vec<(NodeId, String)>,
+    /// `meta` positions by key.
+    index: std::collections::HashMap<String, Vec<usize>>,
 }
 
 impl Tags {
     /// The first non-empty content for any of `keys` (tried in the order given) and its key.
     pub fn first(&self, keys: &[&'static str]) -> Option<(&'static str, String)> {
         for k in keys {
-            if let Some((_, v)) = self.meta.iter().find(|(mk, v)| mk == k && !v.trim().is_empty()) {
+            if let Some(v) = self.index.get(*k).into_iter().flatten().map(|&i| &self.meta[i].1).find(|v| !v.trim().is_empty()) {
                 return Some((k, crate::text::normalize_ws(v)));
             }
         }
@@ -31,7 +33,14 @@ impl Tags {
 
     /// Every non-empty content for `key`.
     pub fn all(&self, key: &str) -> Vec<String> {
-        self.meta.iter().filter(|(k, v)| k == key && !v.trim().is_empty()).map(|(_, v)| crate::text::normalize_ws(v)).collect()
+        self.index
+            .get(key)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.meta[i].1)
+            .filter(|v| !v.trim().is_empty())
+            .map(|v| crate::text::normalize_ws(v))
+            .collect()
     }
 
     /// The first microdata value for `prop`.
@@ -121,6 +130,9 @@ pub fn read(dom: &Dom) -> Tags {
         }
     }
     t.meta.extend(by_name);
+    for (i, (k, _)) in t.meta.iter().enumerate() {
+        t.index.entry(k.clone()).or_default().push(i);
+    }
     t
 }
 
@@ -150,7 +162,7 @@ fn item_name(dom: &Dom, item: NodeId) -> Option<String> {
 /// and dates are short; this keeps every caller linear on huge or deeply nested pages).
 pub fn bounded_text(dom: &Dom, id: NodeId, max: usize) -> String {
     let mut s = String::new();
-    for n in dom.descendants(id).take(4000) {
+    for n in dom.descendants(id).take(max.saturating_mul(8).max(64)) {
         if s.len() > max {
             break;
         }

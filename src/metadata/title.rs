@@ -17,12 +17,12 @@ pub fn strip_site(title: &str, sites: &[String], host: Option<&str>, h1: Option<
         if t != h {
             for sep in SEPARATORS {
                 if let Some(rest) = t.strip_prefix(h).and_then(|r| r.strip_prefix(sep.trim_end()).or_else(|| r.strip_prefix(sep))) {
-                    if rest.trim().split_whitespace().count() <= 6 {
+                    if rest.split_whitespace().count() <= 6 {
                         return (h.to_string(), Some(format!("<title> minus '{}' (agrees with <h1>)", clip(sep.trim()) + " " + rest.trim())));
                     }
                 }
                 if let Some(rest) = t.strip_suffix(h).and_then(|r| r.strip_suffix(sep.trim_start()).or_else(|| r.strip_suffix(sep))) {
-                    if rest.trim().split_whitespace().count() <= 3 && !rest.contains(':') {
+                    if rest.split_whitespace().count() <= 3 && !rest.contains(':') {
                         return (h.to_string(), Some(format!("<title> minus '{} {}' (agrees with <h1>)", rest.trim(), sep.trim())));
                     }
                 }
