@@ -95,7 +95,8 @@ fn main() -> ExitCode {
             }
             let mut failed = false;
             for f in &args.files {
-                let line = match read_page(f).and_then(|h| extract_one(&h, args.url.as_deref())) {
+                let page = read_page(f);
+                let line = match page.as_ref().map_err(String::clone).and_then(|h| extract_one(h, args.url.as_deref())) {
                     Ok(a) => {
                         let mut v = serde_json::to_value(&a).unwrap_or_default();
                         if let Some(o) = v.as_object_mut() {
@@ -105,7 +106,9 @@ fn main() -> ExitCode {
                     }
                     Err(e) => {
                         failed = true;
-                        serde_json::json!({ "file": f, "error": e })
+                        // A page without an article still has metadata (date benchmarks read it).
+                        let meta = page.as_ref().ok().map(|h| lisible::metadata::read(&lisible::dom::html::parse(h), args.url.as_deref()));
+                        serde_json::json!({ "file": f, "error": e, "metadata": meta })
                     }
                 };
                 if writeln!(out, "{line}").is_err() {
