@@ -140,7 +140,7 @@ function setHtml(el, html) {
 export function mountCitePanel(container, article, { cite, ready = Promise.resolve(), i18n, storage = null, pageUrl = null, now = () => new Date() }) {
   const t = (name, ...subs) => i18n(name, ...subs) || name;
   const fixesKey = FIXES_PREFIX + (pageUrl || article.url || "");
-  const state = { style: STYLES[0].id, locale: AUTO, fixes: {}, last: null };
+  const state = { style: STYLES[0].id, locale: AUTO, fixes: {}, last: null, ready: false };
   const styleInfo = () => STYLES.find((s) => s.id === state.style) ?? STYLES[0];
   const effectiveLocale = () => (state.locale === AUTO ? localeFor(article.lang) : state.locale);
 
@@ -224,13 +224,16 @@ export function mountCitePanel(container, article, { cite, ready = Promise.resol
   }
 
   function render() {
+    if (!state.ready) return; // the wasm is not initialised yet: the first render follows it
     const locale = effectiveLocale();
     container.dir = locale === "ar" ? "rtl" : "ltr";
     container.lang = locale;
     preview.lang = locale;
     for (const old of preview.querySelectorAll("a[href^='blob:']")) URL.revokeObjectURL(old.href);
     try {
-      const c = cite(applyFixes(article, state.fixes), state.style, locale, localDate(now()));
+      const accessed = localDate(now());
+      container.dataset.accessed = accessed;
+      const c = cite(applyFixes(article, state.fixes), state.style, locale, accessed);
       state.last = c;
       const blocks = state.style === "chicago-notes"
         ? [block("note", t("cite_note"), c.note, c.note_html), block("short_note", t("cite_shortNote"), c.short_note, c.short_note_html),
@@ -336,8 +339,12 @@ export function mountCitePanel(container, article, { cite, ready = Promise.resol
   localeSel.value = state.locale;
   fillFields();
   const done = Promise.all([loaded, ready]).then(() => {
+    state.ready = true;
     render();
     container.dataset.ready = "yes";
+  }, (e) => {
+    preview.replaceChildren(h("p", { className: "cite-error" }, t("cite_error", String(e?.message ?? e))));
+    container.dataset.ready = "error";
   });
   return { copy, render, state, done };
 }

@@ -11,12 +11,13 @@ import os from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import { startServer } from "./server.mjs";
-import { DIST, nativeCite, nativeExtract, today } from "./common.mjs";
-import { FIXED_TITLE, cliText, fragmentOf, localeFor, wasmCite } from "./cite-panel.common.mjs";
+import { DIST, nativeCite, nativeExtract } from "./common.mjs";
+import { FIXED_TITLE, TZ, cliText, fragmentOf, localeFor, todayIn, wasmCite } from "./cite-panel.common.mjs";
 
 const EXT = path.join(DIST, "chrome");
 const CASE = "maghress-fr"; // French page, aggregator: outlet, source URL and date from the byline
 const CASE_AR = "maghress-ar";
+const ACCESSED = todayIn(TZ); // the access date the panel must use: today where the user is
 let server, ctx, extId, cdpBrowser, cdp, profile, page, frame, url, native;
 
 const freePort = () =>
@@ -35,6 +36,7 @@ before(async () => {
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     headless: true,
     locale: "en-US",
+    env: { ...process.env, TZ },
     args: [
       `--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`, `--remote-debugging-port=${port}`,
       "--lang=en-US", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
@@ -109,20 +111,23 @@ const storageGet = (f, area, key) => f.evaluate(([a, k]) => chrome.storage[a].ge
 
 test("the oracle: the core in Node == the native CLI on the fixture", () => {
   for (const style of ["apa", "chicago-notes", "bibtex"]) {
-    assert.equal(cliText(wasmCite(native, style, "fr-FR", today())), nativeCite(CASE, url, style, "fr-FR", today()), style);
+    assert.equal(cliText(wasmCite(native, style, "fr-FR", ACCESSED)), nativeCite(CASE, url, style, "fr-FR", ACCESSED), style);
   }
 });
 
-test("default: APA in the article's language (fr-FR), preview == lisible cite", async () => {
+test("default: APA in the article's language (fr-FR), preview == lisible cite", async (t) => {
   page = await ctx.newPage();
   await page.goto(url);
   frame = await openPanel(page);
+  // the access date is the local date of the browser's time zone (UTC+14), not UTC's
+  t.diagnostic(`access date ${ACCESSED} (${TZ}); UTC date ${new Date().toISOString().slice(0, 10)}`);
+  assert.equal(await frame.getAttribute("#cite-panel", "data-accessed"), ACCESSED);
   assert.equal(await frame.getAttribute("#cite-panel", "data-style"), "apa");
   assert.equal(await frame.getAttribute("#cite-panel", "data-locale"), "fr-FR");
   assert.equal(await frame.inputValue("#cite-locale"), "auto");
   assert.equal(await frame.getAttribute("#cite-panel", "dir"), "ltr");
-  assert.equal(await previewText(frame), nativeCite(CASE, url, "apa", "fr-FR", today()));
-  assert.equal(await previewHtml(frame), wasmCite(native, "apa", "fr-FR", today()).html);
+  assert.equal(await previewText(frame), nativeCite(CASE, url, "apa", "fr-FR", ACCESSED));
+  assert.equal(await previewHtml(frame), wasmCite(native, "apa", "fr-FR", ACCESSED).html);
   // every style of cite::styles() is offered
   assert.deepEqual(await frame.$$eval("#cite-style option", (os) => os.map((o) => o.value)),
     ["apa", "mla", "chicago", "chicago-notes", "harvard", "iso690", "bibtex", "ris", "csl-json"]);
@@ -143,7 +148,7 @@ test("changing style and locale re-renders (== lisible cite) and is saved in sto
   for (const [style, locale] of [["mla", "en-US"], ["chicago-notes", "fr-FR"], ["harvard", "ar"], ["iso690", "fr-FR"]]) {
     await choose(frame, "#cite-style", style);
     await choose(frame, "#cite-locale", locale);
-    assert.equal(await previewText(frame), nativeCite(CASE, url, style, locale, today()), `${style} ${locale}`);
+    assert.equal(await previewText(frame), nativeCite(CASE, url, style, locale, ACCESSED), `${style} ${locale}`);
     assert.equal(await frame.getAttribute("#cite-panel", "dir"), locale === "ar" ? "rtl" : "ltr");
   }
   // chicago-notes shows its three parts
@@ -156,16 +161,16 @@ test("changing style and locale re-renders (== lisible cite) and is saved in sto
 
 test("rich copy: text/plain == lisible cite, text/html == the core's HTML with italics", async () => {
   await choose(frame, "#cite-style", "apa");
-  const expected = wasmCite(native, "apa", "en-US", today());
+  const expected = wasmCite(native, "apa", "en-US", ACCESSED);
   assert.match(expected.html, /<i>/, "APA italicises the outlet");
   const { method, got } = await copyAndRead(frame);
   assert.equal(method, "clipboard.write");
-  assert.equal(got["text/plain"], nativeCite(CASE, url, "apa", "en-US", today()));
+  assert.equal(got["text/plain"], nativeCite(CASE, url, "apa", "en-US", ACCESSED));
   assert.equal(fragmentOf(got["text/html"]), expected.html, JSON.stringify(got));
   // the Chicago short note, its own copy button
   await choose(frame, "#cite-style", "chicago-notes");
   const short = await copyAndRead(frame, "short_note");
-  const c = wasmCite(native, "chicago-notes", "en-US", today());
+  const c = wasmCite(native, "chicago-notes", "en-US", ACCESSED);
   assert.equal(short.got["text/plain"], c.short_note);
   assert.equal(fragmentOf(short.got["text/html"]), c.short_note_html);
   await choose(frame, "#cite-style", "apa");
@@ -176,7 +181,7 @@ test("editing a field re-renders the preview, copies the fix, and remembers it i
   await frame.fill("#cite-field-authors", "Jean Dupont\nSalma Benali");
   await frame.waitForSelector("#cite-panel[data-saved=yes]", { state: "attached" });
   const edited = { ...native, title: FIXED_TITLE, authors: ["Jean Dupont", "Salma Benali"] };
-  const expected = wasmCite(edited, "apa", "en-US", today());
+  const expected = wasmCite(edited, "apa", "en-US", ACCESSED);
   assert.equal(await previewText(frame), expected.text);
   assert.equal(await previewHtml(frame), expected.html);
   assert.equal(await frame.textContent("#cite-prov-title"), "Edited by you (remembered for this page)");
@@ -195,13 +200,13 @@ test("after a reload the fix, the style and the locale come back; reset restores
   assert.equal(await frame.inputValue("#cite-field-title"), FIXED_TITLE);
   assert.equal(await frame.inputValue("#cite-style"), "apa");
   assert.equal(await frame.inputValue("#cite-locale"), "en-US");
-  assert.equal(await previewText(frame), wasmCite(edited, "apa", "en-US", today()).text);
+  assert.equal(await previewText(frame), wasmCite(edited, "apa", "en-US", ACCESSED).text);
   await frame.click("#cite-reset");
   await frame.waitForSelector("#cite-panel[data-saved=yes]", { state: "attached" });
   assert.equal(await frame.inputValue("#cite-field-title"), native.title);
   assert.equal(await frame.inputValue("#cite-field-authors"), "");
   assert.equal(await frame.isHidden("#cite-reset"), true);
-  assert.equal(await previewText(frame), nativeCite(CASE, url, "apa", "en-US", today()));
+  assert.equal(await previewText(frame), nativeCite(CASE, url, "apa", "en-US", ACCESSED));
   assert.deepEqual(await storageGet(frame, "local", `citeFixes:${url}`), {});
   await page.reload();
   frame = await openPanel(page);
@@ -211,7 +216,7 @@ test("after a reload the fix, the style and the locale come back; reset restores
 test("exports: BibTeX, RIS and CSL-JSON previews == lisible cite, and a download with that content", async () => {
   for (const [style, ext] of [["bibtex", "bib"], ["ris", "ris"], ["csl-json", "json"]]) {
     await choose(frame, "#cite-style", style);
-    const expected = nativeCite(CASE, url, style, "en-US", today());
+    const expected = nativeCite(CASE, url, style, "en-US", ACCESSED);
     assert.equal(await previewText(frame), expected, style);
     const link = await frame.$eval("#cite-download", (a) => ({ href: a.href, download: a.download }));
     assert.match(link.download, new RegExp(`^[\\p{L}\\p{N}-]+\\.${ext}$`, "u"));
@@ -230,7 +235,7 @@ test("an Arabic page: 'article language' gives the ar locale and an rtl panel", 
   assert.equal(localeFor(art.lang), "ar");
   assert.equal(await f.getAttribute("#cite-panel", "data-locale"), "ar");
   assert.equal(await f.getAttribute("#cite-panel", "dir"), "rtl");
-  assert.equal(await previewText(f), nativeCite(CASE_AR, urlAr, "apa", "ar", today()));
+  assert.equal(await previewText(f), nativeCite(CASE_AR, urlAr, "apa", "ar", ACCESSED));
   await p.close();
   await page.close();
 });

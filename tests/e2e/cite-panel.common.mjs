@@ -44,3 +44,16 @@ export function localeFor(lang) {
 
 /** An edit a user would make: a corrected title, non-ASCII and with markup-significant characters. */
 export const FIXED_TITLE = "Titre corrigé : la feuille de route <2020-2030> & après";
+
+/**
+ * The browsers run in UTC+14 (TZ), so that for 14 hours of each UTC day the user's local date is
+ * not UTC's: the access date must be the local one.
+ */
+export const TZ = "Pacific/Kiritimati";
+
+/** Today in time zone `tz`, YYYY-MM-DD. */
+export function todayIn(tz) {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat("en-US", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" })
+    .formatToParts(new Date()).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}

@@ -11,14 +11,15 @@ import path from "node:path";
 import { Builder, By, until } from "selenium-webdriver";
 import firefox from "selenium-webdriver/firefox.js";
 import { startServer } from "./server.mjs";
-import { DIST, nativeCite, nativeExtract, today } from "./common.mjs";
-import { FIXED_TITLE, fragmentOf, wasmCite } from "./cite-panel.common.mjs";
+import { DIST, nativeCite, nativeExtract } from "./common.mjs";
+import { FIXED_TITLE, TZ, fragmentOf, todayIn, wasmCite } from "./cite-panel.common.mjs";
 
 const GECKO_ID = "lisible@lisible.app";
 const WIDGET = GECKO_ID.toLowerCase().replace(/[^a-z0-9_-]/g, "_");
 const GECKODRIVER = process.env.GECKODRIVER ?? path.join(os.homedir(), ".cargo/bin/geckodriver");
 const CASE = "maghress-fr";
 const CASE_AR = "maghress-ar";
+const ACCESSED = todayIn(TZ); // the access date the panel must use: today where the user is
 let server, driver, url, native;
 
 before(async () => {
@@ -27,7 +28,7 @@ before(async () => {
     .setBinary(process.env.FIREFOX ?? "/usr/bin/firefox-esr")
     .addArguments("-headless")
     .setPreference("intl.locale.requested", "en-US");
-  const service = new firefox.ServiceBuilder(GECKODRIVER).addArguments("--allow-system-access");
+  const service = new firefox.ServiceBuilder(GECKODRIVER).addArguments("--allow-system-access").setEnvironment({ ...process.env, TZ });
   driver = await new Builder().forBrowser("firefox").setFirefoxOptions(options).setFirefoxService(service).build();
   await driver.installAddon(path.join(DIST, "lisible-firefox.xpi"), true);
   url = `${server.base}/pages/${CASE}/`;
@@ -115,13 +116,15 @@ async function copyAndRead(kind = "text") {
   return { method, got };
 }
 
-test("default: APA in the article's language (fr-FR), preview == lisible cite; fields with provenance", async () => {
+test("default: APA in the article's language (fr-FR), preview == lisible cite; fields with provenance", async (t) => {
   await openPanel(url);
+  t.diagnostic(`access date ${ACCESSED} (${TZ}); UTC date ${new Date().toISOString().slice(0, 10)}`);
+  assert.equal(await attr("#cite-panel", "data-accessed"), ACCESSED);
   assert.equal(await attr("#cite-panel", "data-style"), "apa");
   assert.equal(await attr("#cite-panel", "data-locale"), "fr-FR");
   assert.equal(await attr("#cite-panel", "dir"), "ltr");
-  assert.equal(await previewText(), nativeCite(CASE, url, "apa", "fr-FR", today()));
-  assert.equal(await previewHtml(), wasmCite(native, "apa", "fr-FR", today()).html);
+  assert.equal(await previewText(), nativeCite(CASE, url, "apa", "fr-FR", ACCESSED));
+  assert.equal(await previewHtml(), wasmCite(native, "apa", "fr-FR", ACCESSED).html);
   for (const f of ["title", "outlet", "site_name", "published", "url", "source_url"]) {
     assert.equal(await value(`#cite-field-${f}`), native[f] ?? "", f);
     const note = await textOf(`#cite-prov-${f}`);
@@ -133,18 +136,18 @@ test("changing style and locale re-renders (== lisible cite); rtl for ar", async
   for (const [style, locale] of [["chicago-notes", "fr-FR"], ["harvard", "ar"], ["mla", "en-US"]]) {
     await choose("#cite-style", style);
     await choose("#cite-locale", locale);
-    assert.equal(await previewText(), nativeCite(CASE, url, style, locale, today()), `${style} ${locale}`);
+    assert.equal(await previewText(), nativeCite(CASE, url, style, locale, ACCESSED), `${style} ${locale}`);
     assert.equal(await attr("#cite-panel", "dir"), locale === "ar" ? "rtl" : "ltr");
   }
 });
 
 test("rich copy: text/plain == lisible cite, text/html == the core's HTML with italics", async () => {
   await choose("#cite-style", "apa");
-  const expected = wasmCite(native, "apa", "en-US", today());
+  const expected = wasmCite(native, "apa", "en-US", ACCESSED);
   assert.match(expected.html, /<i>/);
   const { method, got } = await copyAndRead();
   assert.equal(method, "clipboard.write");
-  assert.equal(got["text/plain"], nativeCite(CASE, url, "apa", "en-US", today()), JSON.stringify(got));
+  assert.equal(got["text/plain"], nativeCite(CASE, url, "apa", "en-US", ACCESSED), JSON.stringify(got));
   assert.equal(fragmentOf(got["text/html"]), expected.html, JSON.stringify(got));
 });
 
@@ -153,7 +156,7 @@ test("editing a field re-renders, copies the fix; after a reload it is remembere
   await type("#cite-field-authors", "Jean Dupont");
   await driver.wait(until.elementLocated(By.css("#cite-panel[data-saved=yes]")), 5000);
   const edited = { ...native, title: FIXED_TITLE, authors: ["Jean Dupont"] };
-  const expected = wasmCite(edited, "apa", "en-US", today());
+  const expected = wasmCite(edited, "apa", "en-US", ACCESSED);
   assert.equal(await previewText(), expected.text);
   assert.equal(await textOf("#cite-prov-title"), "Edited by you (remembered for this page)");
   const { got } = await copyAndRead();
@@ -170,14 +173,14 @@ test("editing a field re-renders, copies the fix; after a reload it is remembere
   await driver.findElement(By.id("cite-reset")).click();
   await driver.wait(until.elementLocated(By.css("#cite-panel[data-saved=yes]")), 5000);
   assert.equal(await value("#cite-field-title"), native.title);
-  assert.equal(await previewText(), nativeCite(CASE, url, "apa", "en-US", today()));
+  assert.equal(await previewText(), nativeCite(CASE, url, "apa", "en-US", ACCESSED));
   await openPanel(url);
   assert.equal(await value("#cite-field-title"), native.title);
 });
 
 test("exports: the BibTeX preview == lisible cite and the download holds the same text", async () => {
   await choose("#cite-style", "bibtex");
-  const expected = nativeCite(CASE, url, "bibtex", "en-US", today());
+  const expected = nativeCite(CASE, url, "bibtex", "en-US", ACCESSED);
   assert.equal(await previewText(), expected);
   assert.match(await attr("#cite-download", "download"), /\.bib$/);
   const body = await driver.executeAsyncScript(`const done = arguments[arguments.length - 1];
@@ -192,6 +195,6 @@ test("an Arabic page with 'article language': the ar locale and an rtl panel", a
   await openPanel(urlAr);
   assert.equal(await attr("#cite-panel", "data-locale"), "ar");
   assert.equal(await attr("#cite-panel", "dir"), "rtl");
-  assert.equal(await previewText(), nativeCite(CASE_AR, urlAr, "apa", "ar", today()));
+  assert.equal(await previewText(), nativeCite(CASE_AR, urlAr, "apa", "ar", ACCESSED));
   await driver.switchTo().defaultContent();
 });
