@@ -12,7 +12,8 @@ import path from "node:path";
 import { chromium } from "playwright-core";
 import { startServer } from "./server.mjs";
 import { DIST, nativeCite, nativeExtract } from "./common.mjs";
-import { FIXED_TITLE, TZ, cliText, fragmentOf, localeFor, todayIn, wasmCite } from "./cite-panel.common.mjs";
+import { FIXED_TITLE, TZ, cliText, fragmentOf, todayIn, wasmCite } from "./cite-panel.common.mjs";
+import { applyFixes, localeFor } from "../../extension/reader/cite-panel.js";
 
 const EXT = path.join(DIST, "chrome");
 const CASE = "maghress-fr"; // French page, aggregator: outlet, source URL and date from the byline
@@ -113,6 +114,15 @@ test("the oracle: the core in Node == the native CLI on the fixture", () => {
   for (const style of ["apa", "chicago-notes", "bibtex"]) {
     assert.equal(cliText(wasmCite(native, style, "fr-FR", ACCESSED)), nativeCite(CASE, url, style, "fr-FR", ACCESSED), style);
   }
+});
+
+test("applyFixes and localeFor (the panel's pure helpers)", () => {
+  const a = { title: "T", authors: ["A B"], outlet: "O", url: "u", provenance: {} };
+  const fixed = applyFixes(a, { title: "  New  ", authors: [" X Y ", "", "Z"], outlet: "", bogus: "ignored" });
+  assert.deepEqual(fixed, { title: "New", authors: ["X Y", "Z"], outlet: null, url: "u", provenance: {} });
+  assert.deepEqual(a, { title: "T", authors: ["A B"], outlet: "O", url: "u", provenance: {} }, "the article is not mutated");
+  assert.deepEqual([localeFor("fr"), localeFor("fr-CA"), localeFor("ar-MA"), localeFor("en-GB"), localeFor(null), localeFor("fra")],
+    ["fr-FR", "fr-FR", "ar", "en-US", "en-US", "en-US"]);
 });
 
 test("default: APA in the article's language (fr-FR), preview == lisible cite", async (t) => {

@@ -34,14 +34,6 @@ export function fragmentOf(html) {
     .trim();
 }
 
-/** The reader view's copy of the locale rule (cite-panel.js localeFor). */
-export function localeFor(lang) {
-  const l = String(lang ?? "").toLowerCase();
-  if (l === "fr" || l.startsWith("fr-")) return "fr-FR";
-  if (l === "ar" || l.startsWith("ar-")) return "ar";
-  return "en-US";
-}
-
 /** An edit a user would make: a corrected title, non-ASCII and with markup-significant characters. */
 export const FIXED_TITLE = "Titre corrigé : la feuille de route <2020-2030> & après";
 
