@@ -78,7 +78,7 @@ const sameValue = (a, b) => JSON.stringify(a) === JSON.stringify(b);
  * Writes text/html + text/plain. `navigator.clipboard.write` with a ClipboardItem first; else a copy
  * event through execCommand (carries both flavours too); else plain text. Returns the method used.
  */
-export async function writeClipboard(html, text, doc = document) {
+export async function writeClipboard(html, text, doc = document, errors = []) {
   try {
     await navigator.clipboard.write([
       new ClipboardItem({
@@ -87,8 +87,9 @@ export async function writeClipboard(html, text, doc = document) {
       }),
     ]);
     return "clipboard.write";
-  } catch {
+  } catch (e) {
     // No ClipboardItem (older engines) or a refused permission: try the copy event.
+    errors.push(`clipboard.write: ${e?.message ?? e}`);
   }
   let done = false;
   const onCopy = (e) => {
@@ -258,8 +259,11 @@ export function mountCitePanel(container, article, { cite, ready = Promise.resol
     const text = kind === "note" ? c.note : kind === "short_note" ? c.short_note : c.text;
     const html = kind === "note" ? c.note_html : kind === "short_note" ? c.short_note_html : c.html;
     try {
-      const how = await writeClipboard(html, text);
+      const errors = [];
+      const how = await writeClipboard(html, text, document, errors);
       status.textContent = t("cite_copied");
+      if (errors.length) status.dataset.fallbackReason = errors.join("; ");
+      else delete status.dataset.fallbackReason;
       status.dataset.method = how;
       status.dataset.kind = kind;
       return how;

@@ -96,6 +96,8 @@ async function copyAndRead(f, kind = "text") {
   await f.click(`#cite-preview button[data-copy=${kind}]`);
   await f.waitForSelector(`#cite-status[data-method][data-kind=${kind}]`, { state: "attached", timeout: 5000 });
   const method = await f.getAttribute("#cite-status", "data-method");
+  const why = await f.getAttribute("#cite-status", "data-fallback-reason");
+  if (why) console.log(`fallback: ${why}`);
   await page.bringToFront();
   const got = await page.evaluate(async () => {
     window.focus();
