@@ -188,6 +188,25 @@ test("rich copy: text/plain == lisible cite, text/html == the core's HTML with i
   await choose(frame, "#cite-style", "apa");
 });
 
+test("fallback: without clipboard.write the copy event still carries text/plain and text/html", async () => {
+  await frame.evaluate(() => {
+    globalThis.__write = navigator.clipboard.write;
+    navigator.clipboard.write = () => Promise.reject(new Error("disabled by the test"));
+  });
+  await choose(frame, "#cite-style", "mla");
+  try {
+    const { method, got } = await copyAndRead(frame);
+    assert.equal(method, "execCommand");
+    // MLA, not the APA text the previous test left on the clipboard
+    const expected = wasmCite(native, "mla", "en-US", ACCESSED);
+    assert.equal(got["text/plain"], expected.text);
+    assert.equal(fragmentOf(got["text/html"]), expected.html);
+  } finally {
+    await choose(frame, "#cite-style", "apa");
+    await frame.evaluate(() => (navigator.clipboard.write = globalThis.__write));
+  }
+});
+
 test("editing a field re-renders the preview, copies the fix, and remembers it in storage.local", async () => {
   await frame.fill("#cite-field-title", FIXED_TITLE);
   await frame.fill("#cite-field-authors", "Jean Dupont\nSalma Benali");

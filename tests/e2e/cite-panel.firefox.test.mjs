@@ -151,6 +151,24 @@ test("rich copy: text/plain == lisible cite, text/html == the core's HTML with i
   assert.equal(fragmentOf(got["text/html"]), expected.html, JSON.stringify(got));
 });
 
+test("fallback: without clipboard.write the copy event still carries text/plain and text/html", async () => {
+  // WebDriver scripts run in the page's own world: the panel sees this replacement
+  await js(`window.__write = navigator.clipboard.write;
+    navigator.clipboard.write = () => Promise.reject(new Error("disabled by the test"));`);
+  await choose("#cite-style", "mla");
+  try {
+    const { method, got } = await copyAndRead();
+    assert.equal(method, "execCommand");
+    // MLA, not the APA text the previous test left on the clipboard
+    const expected = wasmCite(native, "mla", "en-US", ACCESSED);
+    assert.equal(got["text/plain"], expected.text, JSON.stringify(got));
+    assert.equal(fragmentOf(got["text/html"]), expected.html);
+  } finally {
+    await choose("#cite-style", "apa");
+    await js(`navigator.clipboard.write = window.__write;`);
+  }
+});
+
 test("editing a field re-renders, copies the fix; after a reload it is remembered with style and locale; reset", async () => {
   await type("#cite-field-title", FIXED_TITLE);
   await type("#cite-field-authors", "Jean Dupont");
