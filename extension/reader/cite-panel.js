@@ -164,7 +164,8 @@ export function mountCitePanel(container, article, { cite, ready = Promise.resol
         placeholder: f === "published" ? "YYYY-MM-DD" : null });
     input.dataset.field = f;
     inputs[f] = input;
-    notes[f] = h("span", { id: `cite-prov-${f}`, className: "cite-prov" });
+    // dir=auto: the note is in the UI language, whatever the direction of the citation locale
+    notes[f] = h("span", { id: `cite-prov-${f}`, className: "cite-prov", dir: "auto" });
     fieldsList.append(
       h("dt", {}, h("label", { htmlFor: id }, t(`cite_field_${f}`))),
       h("dd", {}, input, notes[f]),
