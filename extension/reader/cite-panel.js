@@ -286,6 +286,8 @@ export function mountCitePanel(container, article, { cite, ready = Promise.resol
   function applyPrefs(p) {
     if (STYLES.some((s) => s.id === p.citeStyle)) state.style = p.citeStyle;
     if (p.citeLocale === AUTO || LOCALES.some((l) => l.id === p.citeLocale)) state.locale = p.citeLocale;
+    // a bare or regional tag ("fr", "fr-CA", "ar-MA", "en") from another writer of the key
+    else if (typeof p.citeLocale === "string" && /^(en|fr|ar)(-|$)/i.test(p.citeLocale)) state.locale = localeFor(p.citeLocale);
     styleSel.value = state.style;
     localeSel.value = state.locale;
   }
