@@ -68,7 +68,9 @@
     // 3. The reader: our extension page in a full-viewport frame (skipped by the Rust walkers).
     const frame = document.createElement("iframe");
     frame.setAttribute(UI_ATTR, "");
-    frame.setAttribute("allow", "clipboard-write");
+    // `*`, not the default 'src': with use_dynamic_url (Chrome) the frame's origin is not the src URL's,
+    // so 'src' never matched and navigator.clipboard.write was blocked by the permissions policy.
+    frame.setAttribute("allow", "clipboard-write *");
     frame.setAttribute("title", "Lisible");
     // CSSOM, not a style attribute: strict page CSPs (style-src) block inline style attributes.
     const css = {

@@ -4,6 +4,7 @@
 import init, { cite } from "../pkg/lisible.js";
 import { api } from "../api.js";
 import { MSG } from "../messages.js";
+import { mountCitePanel } from "./cite-panel.js";
 
 const $ = (id) => document.getElementById(id);
 const t = (name, ...subs) => api.i18n.getMessage(name, subs) || name;
@@ -113,6 +114,7 @@ function show(data) {
   el.hidden = false;
 
   const wasm = init();
+  mountCitePanel($("cite-panel"), article, { cite, ready: wasm, i18n: t, storage: api.storage, pageUrl: data.pageUrl });
   $("copy").disabled = false;
   $("copy").addEventListener("click", async () => {
     $("status").textContent = "";
