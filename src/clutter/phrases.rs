@@ -95,10 +95,10 @@ const ANCHORS: &[&str] = &[
 ];
 
 /// Label → kind, for the exact-label lists (one hash lookup per text node).
-fn labels() -> &'static std::collections::HashMap<&'static str, ClutterKind> {
-    static T: std::sync::OnceLock<std::collections::HashMap<&'static str, ClutterKind>> = std::sync::OnceLock::new();
+fn labels() -> &'static super::FnvMap<&'static str, ClutterKind> {
+    static T: std::sync::OnceLock<super::FnvMap<&'static str, ClutterKind>> = std::sync::OnceLock::new();
     T.get_or_init(|| {
-        let mut m = std::collections::HashMap::new();
+        let mut m = super::FnvMap::default();
         // Later lists do not override earlier ones ("urgent" stays a ticker label).
         for (list, kind) in [
             (AD_LABELS, ClutterKind::Ad),

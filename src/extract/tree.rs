@@ -326,7 +326,10 @@ impl<'d> Tree<'d> {
 
     /// `class id`, lowercase.
     pub fn match_string(&self, v: u32) -> String {
-        self.orig(v).map(|o| self.dom.class_and_id(o)).unwrap_or_default()
+        match self.orig(v).and_then(|o| self.dom.element(o)) {
+            Some(e) if e.attrs.iter().any(|(k, _)| k == "class" || k == "id") => self.dom.class_and_id(NodeId(self.n[v as usize].orig)),
+            _ => String::new(),
+        }
     }
 
     /// True when `v` has an ancestor named `tag` within `max_depth` levels (0 = unlimited).
