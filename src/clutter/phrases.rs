@@ -29,7 +29,7 @@ pub fn scan(ctx: &Ctx, out: &mut Vec<(NodeId, ClutterKind, String)>) {
             }
             NodeData::Text(t) => {
                 let t = t.trim();
-                if t.is_empty() || t.len() > MAX_PHRASE_NODE * 4 || t.chars().all(|c| !c.is_alphabetic()) {
+                if t.is_empty() || t.len() > MAX_PHRASE_NODE * 4 || !t.chars().any(char::is_alphabetic) {
                     return false;
                 }
                 let norm = if t.contains(char::is_whitespace) { crate::text::normalize_ws(t).to_lowercase() } else { t.to_lowercase() };
