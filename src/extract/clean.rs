@@ -50,7 +50,7 @@ pub fn prep_article(t: &mut Tree, article: u32, flags: Flags) {
             && matches!(t.tag(v), "p" | "div" | "li" | "span" | "section" | "small" | "em" | "footer" | "address")
             && m.len(v) <= 220
             && t.parent(v) != NONE
-            && is_news_boilerplate(&t.text(v))
+            && t.text_capped(v, 64).is_some_and(|s| is_news_boilerplate(&s))
         {
             t.detach(v);
         }
@@ -270,9 +270,10 @@ fn should_remove(t: &Tree, v: u32, tag: &str, a: &Agg, flags: Flags, data: &[boo
         return false;
     }
     if len < 40 {
-        let text = t.text(v);
-        if is_ad_words(&text) || is_loading_words(&text) {
-            return true;
+        if let Some(text) = t.text_capped(v, 64) {
+            if is_ad_words(&text) || is_loading_words(&text) {
+                return true;
+            }
         }
     }
     let link_density = if len == 0 { 0.0 } else { a.link / len as f32 };
