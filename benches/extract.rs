@@ -65,7 +65,7 @@ fn main() {
         eprintln!("no DIR/*/source.html under {dir}");
         std::process::exit(2);
     }
-    let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+    let (mut ours, mut theirs, mut parse_only, mut their_parse) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let (mut our_fail, mut their_fail) = (0, 0);
     for (_, html) in &pages {
         // Warm-up (and the no-article counts).
@@ -75,8 +75,15 @@ fn main() {
         if dom_smoothie::Readability::new(html.as_str(), Some(URL), None).and_then(|mut r| r.parse()).is_err() {
             their_fail += 1;
         }
-        let (mut a, mut b) = (Vec::with_capacity(RUNS), Vec::with_capacity(RUNS));
+        let (mut a, mut b, mut c, mut d) = (Vec::with_capacity(RUNS), Vec::with_capacity(RUNS), Vec::with_capacity(RUNS), Vec::with_capacity(RUNS));
         for _ in 0..RUNS {
+            d.push(time(&mut || {
+                let doc = dom_query::Document::from(html.as_str());
+                std::hint::black_box(&doc);
+            }));
+            c.push(time(&mut || {
+                std::hint::black_box(lisible::dom::html::parse(html).len());
+            }));
             a.push(time(&mut || {
                 std::hint::black_box(lisible::extract_html(html, Some(URL)).is_ok());
             }));
@@ -86,10 +93,15 @@ fn main() {
             }));
         }
         ours.push(median(&mut a));
+        parse_only.push(median(&mut c));
+        their_parse.push(median(&mut d));
         theirs.push(median(&mut b));
     }
     println!("{} pages from {dir} (median of {RUNS} runs per page)", pages.len());
     println!("{:<14} {:>10} {:>10} {:>8}", "extractor", "median ms", "p95 ms", "no-art.");
     println!("{:<14} {:>10.3} {:>10.3} {:>8}", "lisible", median(&mut ours.clone()), p95(&mut ours), our_fail);
     println!("{:<14} {:>10.3} {:>10.3} {:>8}", "dom_smoothie", median(&mut theirs.clone()), p95(&mut theirs), their_fail);
+    println!("parse only (html5ever into each tree):");
+    println!("{:<14} {:>10.3} {:>10.3}", "lisible", median(&mut parse_only.clone()), p95(&mut parse_only));
+    println!("{:<14} {:>10.3} {:>10.3}", "dom_query", median(&mut their_parse.clone()), p95(&mut their_parse));
 }

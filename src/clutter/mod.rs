@@ -73,10 +73,10 @@ pub struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     fn new(dom: &'a Dom, body: NodeId) -> Ctx<'a> {
-        let mut by_parent: std::collections::HashMap<NodeId, usize> = std::collections::HashMap::new();
+        let mut by_parent: FnvMap<NodeId, usize> = FnvMap::default();
         for n in dom.descendants(body) {
             if dom.is(n, "p") {
-                let len = dom.text(n).trim().chars().count();
+                let len = text_chars(dom, n);
                 if len >= 40 {
                     if let Some(p) = dom.parent(n) {
                         *by_parent.entry(p).or_default() += len;
@@ -86,7 +86,7 @@ impl<'a> Ctx<'a> {
         }
         let main = by_parent.iter().max_by_key(|(n, l)| (**l, std::cmp::Reverse(**n))).map(|(n, _)| *n);
         let main_paras = main
-            .map(|m| dom.element_children(m).filter(|&c| dom.is(c, "p") && dom.text(c).trim().chars().count() >= 80).collect())
+            .map(|m| dom.element_children(m).filter(|&c| dom.is(c, "p") && text_chars(dom, c) >= 80).collect())
             .unwrap_or_default();
         let animated = animated_classes(dom);
         Ctx { dom, body, main, main_paras, animated }
@@ -208,6 +208,24 @@ pub fn word_in(ms: &str, words: &'static [&'static str]) -> Option<&'static str>
     None
 }
 
+/// Characters of a subtree's text, whitespace runs counted once (no allocation).
+fn text_chars(dom: &Dom, n: NodeId) -> usize {
+    let mut total = 0;
+    let mut space = true;
+    for d in dom.descendants(n) {
+        if let Some(t) = dom.text_of(d) {
+            for c in t.chars() {
+                let ws = c.is_whitespace();
+                if !(ws && space) {
+                    total += 1;
+                }
+                space = ws;
+            }
+        }
+    }
+    total
+}
+
 /// Families of class/id words (indices into [`Families`]).
 pub mod fam {
     /// Tickers.
@@ -234,13 +252,34 @@ pub mod fam {
     pub const N: usize = 10;
 }
 
-fn word_table() -> &'static std::collections::HashMap<&'static str, Vec<usize>> {
-    static TABLE: std::sync::OnceLock<std::collections::HashMap<&'static str, Vec<usize>>> = std::sync::OnceLock::new();
+/// FNV-1a: the tables are small and keyed by short strings; SipHash costs more than the lookup.
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A map with the [`Fnv`] hasher.
+pub type FnvMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
+fn word_table() -> &'static FnvMap<&'static str, Vec<usize>> {
+    static TABLE: std::sync::OnceLock<FnvMap<&'static str, Vec<usize>>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
         use words::*;
         let lists: [&[&str]; fam::N] =
             [TICKER_WORDS, AD_WORDS, SHARE_WORDS, RELATED_WORDS, COMMENT_WORDS, CONSENT_WORDS, NEWSLETTER_WORDS, PAYWALL_WORDS, STICKY_WORDS, NAV_WORDS];
-        let mut m: std::collections::HashMap<&'static str, Vec<usize>> = std::collections::HashMap::new();
+        let mut m: FnvMap<&'static str, Vec<usize>> = FnvMap::default();
         for (f, list) in lists.iter().enumerate() {
             for w in list.iter() {
                 m.entry(*w).or_default().push(f);

@@ -29,7 +29,7 @@ pub fn scan(ctx: &Ctx, out: &mut Vec<(NodeId, ClutterKind, String)>) {
             }
             NodeData::Text(t) => {
                 let t = t.trim();
-                if t.is_empty() || t.len() > MAX_PHRASE_NODE * 4 || t.chars().all(|c| !c.is_alphabetic()) {
+                if t.is_empty() || t.len() > MAX_PHRASE_NODE * 4 || !t.chars().any(char::is_alphabetic) {
                     return false;
                 }
                 let norm = if t.contains(char::is_whitespace) { crate::text::normalize_ws(t).to_lowercase() } else { t.to_lowercase() };
@@ -95,10 +95,10 @@ const ANCHORS: &[&str] = &[
 ];
 
 /// Label → kind, for the exact-label lists (one hash lookup per text node).
-fn labels() -> &'static std::collections::HashMap<&'static str, ClutterKind> {
-    static T: std::sync::OnceLock<std::collections::HashMap<&'static str, ClutterKind>> = std::sync::OnceLock::new();
+fn labels() -> &'static super::FnvMap<&'static str, ClutterKind> {
+    static T: std::sync::OnceLock<super::FnvMap<&'static str, ClutterKind>> = std::sync::OnceLock::new();
     T.get_or_init(|| {
-        let mut m = std::collections::HashMap::new();
+        let mut m = super::FnvMap::default();
         // Later lists do not override earlier ones ("urgent" stays a ticker label).
         for (list, kind) in [
             (AD_LABELS, ClutterKind::Ad),

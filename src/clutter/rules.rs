@@ -19,7 +19,12 @@ pub fn scan(ctx: &Ctx, out: &mut Vec<(NodeId, ClutterKind, String)>) {
         if matches!(tag, "script" | "style" | "template" | "noscript" | "head") {
             return false;
         }
-        let ms = Families::of(&dom.class_and_id(n));
+        // Fast path: an element without attributes can only be claimed by its tag.
+        if dom.element(n).is_some_and(|e| e.attrs.is_empty()) && !matches!(tag, "marquee" | "nav" | "header" | "footer") {
+            return true;
+        }
+        let has_names = dom.element(n).is_some_and(|e| e.attrs.iter().any(|(k, _)| k == "class" || k == "id"));
+        let ms = if has_names { Families::of(&dom.class_and_id(n)) } else { Families::default() };
         let ms = &ms;
         let found = consent(dom, n, ms)
             .or_else(|| paywall(dom, n, tag, ms))

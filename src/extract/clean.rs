@@ -15,8 +15,9 @@ pub fn prep_article(t: &mut Tree, article: u32, flags: Flags) {
         }
     }
     let data = mark_data_tables(t, article);
-    clean_conditionally(t, article, "form", flags, &data);
-    clean_conditionally(t, article, "fieldset", flags, &data);
+    let mut scratch = Scratch::new(t, article, &data);
+    clean_conditionally(t, article, "form", flags, &data, &mut scratch);
+    clean_conditionally(t, article, "fieldset", flags, &data, &mut scratch);
     remove_tags(t, article, &["object", "embed", "footer", "link", "aside"]);
     // Share bars: small blocks whose class/id names "share" (social-buttons fixture).
     for top in t.element_children(article) {
@@ -38,9 +39,9 @@ pub fn prep_article(t: &mut Tree, article: u32, flags: Flags) {
             t.detach(v);
         }
     }
-    clean_conditionally(t, article, "table", flags, &data);
-    clean_conditionally(t, article, "ul", flags, &data);
-    clean_conditionally(t, article, "div", flags, &data);
+    clean_conditionally(t, article, "table", flags, &data, &mut scratch);
+    clean_conditionally(t, article, "ul", flags, &data, &mut scratch);
+    clean_conditionally(t, article, "div", flags, &data, &mut scratch);
     // News boilerplate the metadata already holds or that points elsewhere: source links,
     // datelines, aggregator notices (short blocks only).
     let m = super::grab::measure(t, article);
@@ -49,7 +50,7 @@ pub fn prep_article(t: &mut Tree, article: u32, flags: Flags) {
             && matches!(t.tag(v), "p" | "div" | "li" | "span" | "section" | "small" | "em" | "footer" | "address")
             && m.len(v) <= 220
             && t.parent(v) != NONE
-            && is_news_boilerplate(&t.text(v))
+            && t.text_capped(v, 64).is_some_and(|s| is_news_boilerplate(&s))
         {
             t.detach(v);
         }
@@ -167,22 +168,37 @@ struct Agg {
 
 const TEXTISH: &[&str] = &["span", "font", "li", "td", "blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"];
 
+/// Tables shared by the conditional-clean passes (allocated once per article).
+struct Scratch {
+    /// Inside a data table.
+    in_data: Vec<bool>,
+    /// Per-node aggregates of the current pass.
+    agg: Vec<Agg>,
+}
+
+impl Scratch {
+    fn new(t: &Tree, article: u32, data: &[bool]) -> Scratch {
+        let n = t.n.len();
+        let mut in_data = vec![false; n];
+        for v in t.preorder(article) {
+            let p = t.parent(v);
+            if p != NONE && (p as usize) < n && (v as usize) < n {
+                in_data[v as usize] = in_data[p as usize] || (t.tag(p) == "table" && data.get(p as usize).copied().unwrap_or(false));
+            }
+        }
+        Scratch { in_data, agg: vec![Agg::default(); n] }
+    }
+}
+
 /// Readability's `_cleanConditionally` for `tag`, bottom-up with removals applied as it goes
 /// (as Readability's backwards `_removeNodes` does).
-fn clean_conditionally(t: &mut Tree, article: u32, tag: &str, flags: Flags, data: &[bool]) {
+fn clean_conditionally(t: &mut Tree, article: u32, tag: &str, flags: Flags, data: &[bool], scratch: &mut Scratch) {
     if !flags.clean_conditionally {
         return;
     }
     let order = t.preorder(article);
-    let n = t.n.len();
-    let mut in_data = vec![false; n];
-    for &v in &order {
-        let p = t.parent(v);
-        if p != NONE && (p as usize) < n {
-            in_data[v as usize] = in_data[p as usize] || (t.tag(p) == "table" && data.get(p as usize).copied().unwrap_or(false));
-        }
-    }
-    let mut agg = vec![Agg::default(); n];
+    let in_data = &scratch.in_data;
+    let agg = &mut scratch.agg;
     for &v in order.iter().rev() {
         let vi = v as usize;
         if t.tag(v) == TEXT {
@@ -219,7 +235,7 @@ fn clean_conditionally(t: &mut Tree, article: u32, tag: &str, flags: Flags, data
             a.link = a.run.trimmed() as f32 * if hash { 0.3 } else { 1.0 };
         }
         agg[vi] = a;
-        if v != article && t.tag(v) == tag && should_remove(t, v, tag, &a, flags, data, &in_data) {
+        if v != article && t.tag(v) == tag && should_remove(t, v, tag, &a, flags, data, in_data) {
             t.detach(v);
         }
     }
@@ -254,9 +270,10 @@ fn should_remove(t: &Tree, v: u32, tag: &str, a: &Agg, flags: Flags, data: &[boo
         return false;
     }
     if len < 40 {
-        let text = t.text(v);
-        if is_ad_words(&text) || is_loading_words(&text) {
-            return true;
+        if let Some(text) = t.text_capped(v, 64) {
+            if is_ad_words(&text) || is_loading_words(&text) {
+                return true;
+            }
         }
     }
     let link_density = if len == 0 { 0.0 } else { a.link / len as f32 };

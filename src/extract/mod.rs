@@ -150,3 +150,54 @@ fn to_body(dom: &Dom, a: &grab::Attempt, readerable: bool) -> Body {
     });
     Body { root, skip, readerable, text_len: a.text_len }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use crate::dom::html;
+
+    fn article(p: &str) -> String {
+        format!("<p>{p} The council adopted the plan on Monday after two years of consultation, with a budget of 420 million, and the first works start in spring.</p>")
+    }
+
+    #[test]
+    fn deep_pages_do_not_overflow_or_stall() {
+        // 100,000 nested divs around the article, built directly (html5ever's tree builder is
+        // itself quadratic in nesting depth): every phase here is iterative and linear.
+        use crate::dom::Dom;
+        let mut d = Dom::new();
+        let html_el = d.create_element("html", vec![]);
+        d.append(Dom::ROOT, html_el);
+        let body = d.create_element("body", vec![]);
+        d.append(html_el, body);
+        let mut parent = body;
+        for _ in 0..100_000 {
+            let e = d.create_element("div", vec![]);
+            d.append(parent, e);
+            parent = e;
+        }
+        for word in ["One.", "Two."] {
+            let p = d.create_element("p", vec![]);
+            d.append(parent, p);
+            d.append_text(p, &format!("{word} The council adopted the plan on Monday after two years of consultation, with a budget of 420 million, and works start in spring."));
+        }
+        let a = crate::analyze(&d, &crate::Options::default());
+        assert!(a.is_ok_and(|a| a.text.contains("One.") && a.text.contains("Two.")));
+    }
+
+    #[test]
+    fn wide_pages_stay_linear() {
+        let mut s = String::from("<html><head><title>T</title></head><body><nav>");
+        for i in 0..20_000 {
+            s.push_str(&format!("<a href=\"/{i}\">link {i}</a>"));
+        }
+        s.push_str("</nav><article>");
+        for i in 0..2_000 {
+            s.push_str(&article(&format!("Paragraph {i}.")));
+        }
+        s.push_str("</article></body></html>");
+        let dom = html::parse(&s);
+        let a = crate::analyze(&dom, &crate::Options::default()).expect("article");
+        assert!(a.text.contains("Paragraph 1999.") && !a.text.contains("link 5"));
+        assert!(a.text.contains("start in spring.\n\nParagraph 1."), "blocks are separated by a blank line");
+    }
+}

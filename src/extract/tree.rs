@@ -319,6 +319,44 @@ impl<'d> Tree<'d> {
         s
     }
 
+    /// The text of `v`'s subtree if it has at most `max_nodes` nodes (small blocks only: keeps
+    /// checks on chains of wrappers linear).
+    pub fn text_capped(&self, v: u32, max_nodes: usize) -> Option<String> {
+        let mut s = String::new();
+        let mut cur = v;
+        let mut seen = 0usize;
+        loop {
+            seen += 1;
+            if seen > max_nodes {
+                return None;
+            }
+            let n = &self.n[cur as usize];
+            if n.tag == TEXT {
+                if let Some(t) = self.orig(cur).and_then(|o| self.dom.text_of(o)) {
+                    s.push_str(t);
+                }
+            }
+            if n.first != NONE {
+                cur = n.first;
+                continue;
+            }
+            loop {
+                if cur == v {
+                    return Some(s);
+                }
+                let c = &self.n[cur as usize];
+                if c.next != NONE {
+                    cur = c.next;
+                    break;
+                }
+                cur = c.parent;
+                if cur == NONE {
+                    return Some(s);
+                }
+            }
+        }
+    }
+
     /// Readability's `_getInnerText`: trimmed, whitespace runs collapsed (length in chars).
     pub fn inner_len(&self, v: u32) -> usize {
         Run::of(&self.text(v)).trimmed()
@@ -326,7 +364,10 @@ impl<'d> Tree<'d> {
 
     /// `class id`, lowercase.
     pub fn match_string(&self, v: u32) -> String {
-        self.orig(v).map(|o| self.dom.class_and_id(o)).unwrap_or_default()
+        match self.orig(v).and_then(|o| self.dom.element(o)) {
+            Some(e) if e.attrs.iter().any(|(k, _)| k == "class" || k == "id") => self.dom.class_and_id(NodeId(self.n[v as usize].orig)),
+            _ => String::new(),
+        }
     }
 
     /// True when `v` has an ancestor named `tag` within `max_depth` levels (0 = unlimited).
