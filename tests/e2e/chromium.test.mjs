@@ -165,7 +165,7 @@ for (const variant of ["plain", "strict-csp"]) {
       assert.equal(await f.textContent("#title"), MAGHRESS.title);
       assert.equal(await f.textContent("#outlet"), MAGHRESS.outlet);
       assert.equal(await f.textContent("#date"), MAGHRESS.date);
-      const paras = await f.$$eval("#content p", (ps) => ps.map((p) => p.textContent));
+      const paras = await f.$$eval("#content p", (ps) => ps.map((p) => p.textContent).filter((t) => t.trim()));
       assert.equal(paras.length, MAGHRESS.paragraphs);
       assert.ok(paras[0].startsWith(MAGHRESS.firstParagraph));
       assert.ok(paras.at(-1).startsWith(MAGHRESS.lastParagraph));

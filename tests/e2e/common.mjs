@@ -69,7 +69,7 @@ export const MAGHRESS = {
   title: "Maroc-USA : une feuille de route militaire pour la décennie 2020-2030",
   firstParagraph: "Le Maroc et les États-Unis ont signé, samedi à Rabat",
   lastParagraph: "Les responsables des deux pays se sont donné rendez-vous",
-  paragraphs: 8,
+  paragraphs: 8, // text paragraphs (the image sits in its own <p>, as Readability does)
   source: "https://www.albayane.press.ma/maroc-usa-une-feuille-de-route-militaire-pour-la-decennie-2020-2030.html",
   citationMentions: ["Albayane", "2020"],
 };

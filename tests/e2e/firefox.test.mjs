@@ -175,7 +175,7 @@ for (const variant of ["plain", "strict-csp"]) {
         assert.equal(await text("#title"), MAGHRESS.title);
         assert.equal(await text("#outlet"), MAGHRESS.outlet);
         assert.equal(await text("#date"), MAGHRESS.date);
-        const paras = await driver.executeScript("return [...document.querySelectorAll('#content p')].map((p) => p.textContent)");
+        const paras = await driver.executeScript("return [...document.querySelectorAll('#content p')].map((p) => p.textContent).filter((t) => t.trim())");
         assert.equal(paras.length, MAGHRESS.paragraphs);
         assert.ok(paras[0].startsWith(MAGHRESS.firstParagraph));
         assert.ok(paras.at(-1).startsWith(MAGHRESS.lastParagraph));
