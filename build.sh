@@ -216,6 +216,8 @@ run_tests() {
   step "native: cargo test" cargo test --locked
   # The release CLI is what the browser-vs-native parity tests compare against.
   step "native: release CLI (for the parity tests)" cargo build --locked --release --bin lisible
+  # No debug info in the wasm test build: it rebuilds std from source, and debug info triples that time.
+  export CARGO_PROFILE_DEV_DEBUG=0
   step "wasm: wasm-bindgen-test in Node" "$ROOT/scripts/wasm-cargo" test --locked --target "$TARGET" --test wasm_node
   step "wasm: wasm-bindgen-test in headless Chromium" \
     env CHROMEDRIVER="$chromedriver" "$ROOT/scripts/wasm-cargo" test --locked --target "$TARGET" --test wasm_browser

@@ -58,6 +58,7 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
 }
 
 /// Reads a page: bytes → text (declared or sniffed charset), or a clear error.
+#[cfg(not(target_arch = "wasm32"))]
 fn read_page(path: &str) -> Result<String, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
     lisible::decode_html(&bytes).map_err(|e| format!("{path}: {e}"))
