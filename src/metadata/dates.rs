@@ -657,6 +657,15 @@ pub fn url_date(url: &str) -> Option<String> {
         if i > 0 && b[i - 1].is_ascii_digit() || i > 0 && b[i - 1].is_ascii_alphabetic() && b.get(i - 1).is_none_or(|c| *c != b'/') {
             continue;
         }
+        // Day-first 29-10-2021 / 29.10.2021 as a path segment (German and French CMS slugs;
+        // unit test url_dates).
+        if let (Some(d), Some(s @ (b'-' | b'.' | b'_')), Some(m)) = (digits_at(i, 2), b.get(i + 2).copied(), digits_at(i + 3, 2)) {
+            if let (Some(true), Some(y)) = (b.get(i + 5).map(|c| *c == s), digits_at(i + 6, 4)) {
+                if !b.get(i + 10).is_some_and(u8::is_ascii_digit) && y >= 1995 && valid(y as i32, m, d) {
+                    return Some(format!("{y:04}-{m:02}-{d:02}"));
+                }
+            }
+        }
         let Some(y) = digits_at(i, 4) else { continue };
         let sep = b.get(i + 4).copied();
         match sep {
@@ -798,5 +807,9 @@ mod tests {
         assert_eq!(url_date("https://x.com/news/2020-10-04-slug").as_deref(), Some("2020-10-04"));
         assert_eq!(url_date("https://x.com/2020/10/slug"), None);
         assert_eq!(url_date("https://x.com/a/5012345"), None);
+        assert_eq!(url_date("https://x.de/meldungen/29-10-2021").as_deref(), Some("2021-10-29"));
+        assert_eq!(url_date("https://x.fr/actu/04.10.2020-incendie.html").as_deref(), Some("2020-10-04"));
+        assert_eq!(url_date("https://x.com/v/12-34-2020"), None);
+        assert_eq!(url_date("https://x.com/id/129-10-2021"), None);
     }
 }

@@ -326,6 +326,14 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
         .or_else(|| MODIFIED_KEYS.iter().find_map(|k| tags.all(k).iter().find_map(|v| dates::parse_machine(v, lang)).map(|d| (d, format!("meta {k}")))))
         .or(visible_modified);
     if let Some((d, why)) = modified {
+        // A page that states only when it was last edited (wikis, documentation, "Stand:" pages)
+        // was published no later than that: the edit date is the best bound we have, and the
+        // provenance says so (fixture meta-date-only-modified-de). Not with a relative dateline,
+        // whose absolute date is unknown on purpose.
+        if m.published.is_none() && !relative {
+            m.published = Some(d.clone());
+            prov(&mut m, "published", format!("{why} (the page gives no publication date, only its last edit)"));
+        }
         m.modified = Some(d);
         prov(&mut m, "modified", why);
     }
