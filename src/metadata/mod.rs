@@ -337,6 +337,14 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
         m.modified = Some(d);
         prov(&mut m, "modified", why);
     }
+    // A month permalink (/2018/08/slug) still dates the page to its month; reduced precision is
+    // valid ISO 8601 and citations print it as such (fixture meta-date-url-month-fr).
+    if m.published.is_none() && !relative {
+        if let Some(ym) = page_url.and_then(dates::url_month) {
+            m.published = Some(ym);
+            prov(&mut m, "published", "the URL's year and month (the page gives no day)".into());
+        }
+    }
 
     // ----- excerpt ------------------------------------------------------------------------------------
     if let Some((k, v)) = tags.first(&["og:description", "description", "twitter:description", "dc.description", "dcterms.description"]) {
