@@ -718,6 +718,18 @@ pub fn url_month(url: &str) -> Option<String> {
     })
 }
 
+/// True when an ISO date-time carries a non-zero UTC offset (`+01:00`, `-05:00`): its date part is
+/// the publisher's local calendar day. `Z`, `+00:00` and zone-less values are not (unit test
+/// local_offsets).
+pub fn has_local_offset(iso: &str) -> bool {
+    let Some(t) = iso.find('T') else { return false };
+    let time = &iso[t..];
+    match time.rfind(['+', '-']) {
+        Some(i) => !matches!(&time[i + 1..], "00:00" | "0000" | "00"),
+        None => false,
+    }
+}
+
 /// Words that say a date is a modification, not the publication.
 pub const UPDATE_WORDS: &[&str] = &[
     "update", "updated", "modifi", "mis a jour", "mise a jour", "actualis", "aktualisiert", "geandert",
@@ -765,6 +777,16 @@ mod tests {
         assert_eq!(p("Mis à jour le 5 févr. 2021").as_deref(), Some("2021-02-05"));
         assert_eq!(p("il y a 2 heures"), None);
         assert_eq!(p("octobre 2020"), None);
+    }
+
+    #[test]
+    fn local_offsets() {
+        assert!(has_local_offset("2020-03-27T09:21:53+01:00"));
+        assert!(has_local_offset("2020-08-24T20:23:33-04:00"));
+        assert!(!has_local_offset("2020-08-25T00:23:33Z"));
+        assert!(!has_local_offset("2020-08-25T00:23:33+00:00"));
+        assert!(!has_local_offset("2020-08-25T00:23"));
+        assert!(!has_local_offset("2020-08-25"));
     }
 
     #[test]

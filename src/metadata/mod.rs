@@ -294,7 +294,9 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
     // is the same moment in another time zone (UTC): the page's own day wins. (htmldate-eval:
     // 31 pages were one day off from their visible dateline.)
     if let Some(first) = cands.first() {
-        if first.0 >= RANK_MICRODATA && first.0 < RANK_DATELINE && first.2.contains('T') {
+        // Only a UTC or zone-less value: one with a real offset is already the publisher's local
+        // time, and its day is the label's (htmldate-eval: 3 pages; fixture meta-date-offset-vs-print-de).
+        if first.0 >= RANK_MICRODATA && first.0 < RANK_DATELINE && first.2.contains('T') && !dates::has_local_offset(&first.2) {
             let day = dates::day_number(&first.2);
             let shown = vis.iter().find(|c| {
                 !c.modified && (byline::RANK_HINTED..=byline::RANK_TIME_PUBDATE).contains(&c.rank) && !c.iso.contains('T') || c.rank == byline::RANK_KEYWORD
