@@ -347,6 +347,18 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
             prov(&mut m, "published", "the URL's year and month (the page gives no day)".into());
         }
     }
+    // Some CMS put the date only in the summary they write for search engines ("Notice of 14
+    // January 2020"): a single date there is the page's, when nothing else dates it (fixture
+    // meta-date-description-en). Two dates are a range or an event, not a dateline.
+    if m.published.is_none() && !relative {
+        if let Some((k, v)) = tags.first(&["og:description", "description", "twitter:description", "dc.description"]) {
+            let found = dates::find_dates(&v, lang, 2);
+            if let [only] = found.as_slice() {
+                m.published = Some(only.iso.clone());
+                prov(&mut m, "published", format!("the only date in meta {k}"));
+            }
+        }
+    }
 
     // ----- excerpt ------------------------------------------------------------------------------------
     if let Some((k, v)) = tags.first(&["og:description", "description", "twitter:description", "dc.description", "dcterms.description"]) {
