@@ -452,8 +452,10 @@ fn date_at(toks: &[Tok], i: usize, month_first: bool) -> Option<(Ymd, usize)> {
             if !ord {
                 if let (Some(Kind::Sep(s1)), Some((b, bn, _))) = (toks.get(i + 1).map(|t| &t.kind), numv(toks.get(i + 2))) {
                     let s1 = *s1;
-                    if matches!(s1, '-' | '/' | '.' | '–') {
-                        if let (true, Some((c, cn, _))) = (is_sep(toks.get(i + 3), &[s1]), numv(toks.get(i + 4))) {
+                    // "26 | 01 | 2022": some CMS print the date as pipe-separated fields; with a
+                    // four-digit year only, pipes also separate menu numbers (unit test numeric_dates).
+                    if matches!(s1, '-' | '/' | '.' | '–' | '|') {
+                        if let (true, Some((c, cn, _))) = (is_sep(toks.get(i + 3), &[s1]), numv(toks.get(i + 4)).filter(|(_, cn, _)| s1 != '|' || *cn == 4)) {
                             // Not part of a longer dotted/dashed number (IP addresses, phone numbers).
                             let longer = is_sep(toks.get(i + 5), &[s1]) && numv(toks.get(i + 6)).is_some();
                             let glued = toks.get(i + 5).is_some_and(|t| !t.space && matches!(t.kind, Kind::Num { .. } | Kind::Word(_)));
@@ -657,6 +659,15 @@ pub fn url_date(url: &str) -> Option<String> {
         if i > 0 && b[i - 1].is_ascii_digit() || i > 0 && b[i - 1].is_ascii_alphabetic() && b.get(i - 1).is_none_or(|c| *c != b'/') {
             continue;
         }
+        // Day-first 29-10-2021 / 29.10.2021 as a path segment (German and French CMS slugs;
+        // unit test url_dates).
+        if let (Some(d), Some(s @ (b'-' | b'.' | b'_')), Some(m)) = (digits_at(i, 2), b.get(i + 2).copied(), digits_at(i + 3, 2)) {
+            if let (Some(true), Some(y)) = (b.get(i + 5).map(|c| *c == s), digits_at(i + 6, 4)) {
+                if !b.get(i + 10).is_some_and(u8::is_ascii_digit) && y >= 1995 && valid(y as i32, m, d) {
+                    return Some(format!("{y:04}-{m:02}-{d:02}"));
+                }
+            }
+        }
         let Some(y) = digits_at(i, 4) else { continue };
         let sep = b.get(i + 4).copied();
         match sep {
@@ -687,6 +698,36 @@ pub fn url_date(url: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// A year and month in a URL path, `/2018/08/slug` (Blogger and WordPress month permalinks), as
+/// `YYYY-MM`: the publication month, a last resort when the page gives no day (unit test
+/// url_dates).
+pub fn url_month(url: &str) -> Option<String> {
+    let path = url.split(['?', '#']).next().unwrap_or(url);
+    let path = path.find("://").map_or(path, |i| &path[i + 3..]);
+    let path = &path[path.find('/').unwrap_or(path.len())..];
+    let segs: Vec<&str> = path.split('/').collect();
+    segs.windows(3).find_map(|w| {
+        let (y, m, next) = (w[0], w[1], w[2]);
+        let year: u32 = if y.len() == 4 && y.bytes().all(|c| c.is_ascii_digit()) { y.parse().ok()? } else { return None };
+        let month: u32 = if m.len() == 2 && m.bytes().all(|c| c.is_ascii_digit()) { m.parse().ok()? } else { return None };
+        // Not /2020/10/04/ (a full date, url_date's) nor /2020/10 at the end (an archive page).
+        let slug = !next.is_empty() && !next.bytes().all(|c| c.is_ascii_digit());
+        ((1995..=2100).contains(&year) && (1..=12).contains(&month) && slug).then(|| format!("{year:04}-{month:02}"))
+    })
+}
+
+/// True when an ISO date-time carries a non-zero UTC offset (`+01:00`, `-05:00`): its date part is
+/// the publisher's local calendar day. `Z`, `+00:00` and zone-less values are not (unit test
+/// local_offsets).
+pub fn has_local_offset(iso: &str) -> bool {
+    let Some(t) = iso.find('T') else { return false };
+    let time = &iso[t..];
+    match time.rfind(['+', '-']) {
+        Some(i) => !matches!(&time[i + 1..], "00:00" | "0000" | "00"),
+        None => false,
+    }
 }
 
 /// Words that say a date is a modification, not the publication.
@@ -736,6 +777,24 @@ mod tests {
         assert_eq!(p("Mis à jour le 5 févr. 2021").as_deref(), Some("2021-02-05"));
         assert_eq!(p("il y a 2 heures"), None);
         assert_eq!(p("octobre 2020"), None);
+    }
+
+    #[test]
+    fn local_offsets() {
+        assert!(has_local_offset("2020-03-27T09:21:53+01:00"));
+        assert!(has_local_offset("2020-08-24T20:23:33-04:00"));
+        assert!(!has_local_offset("2020-08-25T00:23:33Z"));
+        assert!(!has_local_offset("2020-08-25T00:23:33+00:00"));
+        assert!(!has_local_offset("2020-08-25T00:23"));
+        assert!(!has_local_offset("2020-08-25"));
+    }
+
+    #[test]
+    fn pipe_separated_dates() {
+        assert_eq!(p("26 | 01 | 2022").as_deref(), Some("2022-01-26"));
+        assert_eq!(p("Publié le 04|10|2020").as_deref(), Some("2020-10-04"));
+        assert_eq!(p("Page 1 | 2 | 3"), None);
+        assert_eq!(p("12 | 10 | 20"), None);
     }
 
     #[test]
@@ -798,5 +857,13 @@ mod tests {
         assert_eq!(url_date("https://x.com/news/2020-10-04-slug").as_deref(), Some("2020-10-04"));
         assert_eq!(url_date("https://x.com/2020/10/slug"), None);
         assert_eq!(url_date("https://x.com/a/5012345"), None);
+        assert_eq!(url_date("https://x.de/meldungen/29-10-2021").as_deref(), Some("2021-10-29"));
+        assert_eq!(url_month("https://blog.example.com/2018/08/road-trip.html").as_deref(), Some("2018-08"));
+        assert_eq!(url_month("https://x.com/2020/10/04/slug"), None);
+        assert_eq!(url_month("https://x.com/archives/2020/10/"), None);
+        assert_eq!(url_month("https://x.com/a/2020/13/slug"), None);
+        assert_eq!(url_date("https://x.fr/actu/04.10.2020-incendie.html").as_deref(), Some("2020-10-04"));
+        assert_eq!(url_date("https://x.com/v/12-34-2020"), None);
+        assert_eq!(url_date("https://x.com/id/129-10-2021"), None);
     }
 }

@@ -39,7 +39,10 @@ pub struct JsonLd {
 const ARTICLE_TYPES: &[&str] = &[
     "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle", "reviewnewsarticle",
     "backgroundnewsarticle", "article", "blogposting", "liveblogposting", "scholarlyarticle", "techarticle",
-    "report", "socialmediaposting", "discussionforumposting", "posting", "review", "creativework",
+    "report", "socialmediaposting", "discussionforumposting", "posting",
+    // Recipes and how-tos carry their own datePublished; the reviews nested in them are the
+    // readers' and come later (fixture meta-date-recipe-reviews-fr).
+    "recipe", "howto", "review", "creativework",
 ];
 
 /// Reads every JSON-LD block; fields come from the best article-like object.

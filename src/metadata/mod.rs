@@ -294,7 +294,9 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
     // is the same moment in another time zone (UTC): the page's own day wins. (htmldate-eval:
     // 31 pages were one day off from their visible dateline.)
     if let Some(first) = cands.first() {
-        if first.0 >= RANK_MICRODATA && first.0 < RANK_DATELINE && first.2.contains('T') {
+        // Only a UTC or zone-less value: one with a real offset is already the publisher's local
+        // time, and its day is the label's (htmldate-eval: 3 pages; fixture meta-date-offset-vs-print-de).
+        if first.0 >= RANK_MICRODATA && first.0 < RANK_DATELINE && first.2.contains('T') && !dates::has_local_offset(&first.2) {
             let day = dates::day_number(&first.2);
             let shown = vis.iter().find(|c| {
                 !c.modified && (byline::RANK_HINTED..=byline::RANK_TIME_PUBDATE).contains(&c.rank) && !c.iso.contains('T') || c.rank == byline::RANK_KEYWORD
@@ -326,8 +328,36 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
         .or_else(|| MODIFIED_KEYS.iter().find_map(|k| tags.all(k).iter().find_map(|v| dates::parse_machine(v, lang)).map(|d| (d, format!("meta {k}")))))
         .or(visible_modified);
     if let Some((d, why)) = modified {
+        // A page that states only when it was last edited (wikis, documentation, "Stand:" pages)
+        // was published no later than that: the edit date is the best bound we have, and the
+        // provenance says so (fixture meta-date-only-modified-de). Not with a relative dateline,
+        // whose absolute date is unknown on purpose.
+        if m.published.is_none() && !relative {
+            m.published = Some(d.clone());
+            prov(&mut m, "published", format!("{why} (the page gives no publication date, only its last edit)"));
+        }
         m.modified = Some(d);
         prov(&mut m, "modified", why);
+    }
+    // A month permalink (/2018/08/slug) still dates the page to its month; reduced precision is
+    // valid ISO 8601 and citations print it as such (fixture meta-date-url-month-fr).
+    if m.published.is_none() && !relative {
+        if let Some(ym) = page_url.and_then(dates::url_month) {
+            m.published = Some(ym);
+            prov(&mut m, "published", "the URL's year and month (the page gives no day)".into());
+        }
+    }
+    // Some CMS put the date only in the summary they write for search engines ("Notice of 14
+    // January 2020"): a single date there is the page's, when nothing else dates it (fixture
+    // meta-date-description-en). Two dates are a range or an event, not a dateline.
+    if m.published.is_none() && !relative {
+        if let Some((k, v)) = tags.first(&["og:description", "description", "twitter:description", "dc.description"]) {
+            let found = dates::find_dates(&v, lang, 2);
+            if let [only] = found.as_slice() {
+                m.published = Some(only.iso.clone());
+                prov(&mut m, "published", format!("the only date in meta {k}"));
+            }
+        }
     }
 
     // ----- excerpt ------------------------------------------------------------------------------------
