@@ -65,11 +65,10 @@ api.action.onClicked.addListener((tab) => {
 
 // Context menu (page and link-less clicks) and the in-page clean command; both grant activeTab.
 const MENU = { open: "lisible-open-reader", clean: "lisible-clean-page" };
-api.runtime.onInstalled.addListener(() => {
-  api.contextMenus.removeAll(() => {
-    api.contextMenus.create({ id: MENU.open, title: api.i18n.getMessage("menuOpenReader"), contexts: ["page", "selection"] });
-    api.contextMenus.create({ id: MENU.clean, title: api.i18n.getMessage("menuCleanPage"), contexts: ["page", "selection"] });
-  });
+api.runtime.onInstalled.addListener(async () => {
+  await api.contextMenus.removeAll();
+  api.contextMenus.create({ id: MENU.open, title: api.i18n.getMessage("menuOpenReader"), contexts: ["page", "selection"] });
+  api.contextMenus.create({ id: MENU.clean, title: api.i18n.getMessage("menuCleanPage"), contexts: ["page", "selection"] });
 });
 api.contextMenus.onClicked.addListener((info, tab) => {
   const mode = info.menuItemId === MENU.clean ? "clean" : info.menuItemId === MENU.open ? "reader" : null;

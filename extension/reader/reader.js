@@ -31,6 +31,7 @@ function applySettings(s) {
   root.style.setProperty("--size", `${FONT_SIZES[s.fontSize]}px`);
   root.style.setProperty("--lh", String(s.lineHeight));
   root.style.setProperty("--width", `${s.contentWidth}em`);
+  if (document.readyState !== "loading") requestAnimationFrame(markScrollables);
   for (const r of document.querySelectorAll('input[name="theme"]')) r.checked = r.value === s.theme;
   for (const r of document.querySelectorAll('input[name="font"]')) r.checked = r.value === s.fontFamily;
   $("size").value = String(s.fontSize);
@@ -134,7 +135,17 @@ function sameName(a, b) {
   return norm(a) === norm(b);
 }
 
-const isRtl = (article) => article.dir === "rtl" || (!article.dir && /^(ar|he|fa|ur|ps|yi|ckb|dv|sd|ug)\b/i.test(article.lang ?? ""));
+/**
+ * Right to left when the core says so, when the language is written rtl, or when most letters of
+ * the text are rtl letters: a page whose <html dir> is wrong (maghress-ar with dir="ltr") still reads rtl.
+ */
+export function isRtl(article) {
+  if (article.dir === "rtl" || /^(ar|he|iw|fa|ur|ps|yi|ckb|dv|sd|ug)\b/i.test(article.lang ?? "")) return true;
+  const sample = (article.text ?? "").slice(0, 4000);
+  const rtl = sample.match(/[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/g)?.length ?? 0;
+  const ltr = sample.match(/[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/g)?.length ?? 0;
+  return rtl > ltr;
+}
 
 function today() {
   const d = new Date();
@@ -260,6 +271,14 @@ function mountMarkdown(article, data) {
 }
 
 // ---------------------------------------------------------------- the article
+function markScrollables() {
+  for (const box of $("content").querySelectorAll("table, pre")) {
+    if (box.scrollWidth > box.clientWidth + 1) box.tabIndex = 0;
+    else box.removeAttribute("tabindex");
+  }
+}
+window.addEventListener("resize", () => requestAnimationFrame(markScrollables));
+
 function show(data) {
   $("loading").hidden = true;
   $("lisible-analysis").textContent = JSON.stringify(data);
@@ -296,8 +315,9 @@ function show(data) {
   // extension page (never in the web page), whose CSP forbids inline scripts anyway.
   const parsed = new DOMParser().parseFromString(article.content_html, "text/html"); // inert: no script runs
   $("content").replaceChildren(...parsed.body.childNodes);
-  // Wide tables scroll in their own box instead of widening the column (CSS: .content table is a
-  // block with overflow; no wrapper element, so the content stays exactly what the core produced).
+  // Wide tables and code scroll in their own box instead of widening the column (CSS: overflow-x);
+  // a box that does scroll gets keyboard focus so that it can be scrolled without a mouse.
+  requestAnimationFrame(markScrollables);
   const source = article.source_url ?? article.url ?? data.pageUrl;
   if (source) {
     $("source").href = source;

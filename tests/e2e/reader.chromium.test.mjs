@@ -245,7 +245,6 @@ test("typography: 10 font sizes (default 20px), + / - keys, serif / sans-serif s
   const size = () => computed(frame, "body", "font-size");
   assert.equal(await size(), "20px");
   assert.equal(Number(await frame.getAttribute("#size", "max")) + 1, 10);
-  assert.equal(await frame.$eval("main", (m) => m.getBoundingClientRect().width <= 30 * 20 + 1), true);
   assert.equal(await frame.$eval("main", (m) => getComputedStyle(m).maxWidth), "600px"); // 30em at 20px
   await frame.focus("#title").catch(() => {});
   await frame.press("body", "+");
@@ -260,7 +259,7 @@ test("typography: 10 font sizes (default 20px), + / - keys, serif / sans-serif s
   assert.equal(await size(), "14px");
   await frame.click("#settings-toggle");
   await frame.check('input[name="font"][value="sans"]');
-  assert.doesNotMatch(await computed(frame, "body", "font-family"), /Georgia|serif"?$/);
+  assert.match(await computed(frame, "body", "font-family"), /sans-serif$/);
   await frame.check('input[name="font"][value="serif"]');
   assert.match(await computed(frame, "body", "font-family"), /serif$/);
   await frame.fill("#line-height", "2");
@@ -363,10 +362,18 @@ test("Markdown export: a download made in the reader (blob:, no network) with fr
   await page.goto(pageUrl("maghress-fr"));
   const { frame, data } = await openReader(page);
   const a = data.analysis.article;
-  const [download] = await Promise.all([page.waitForEvent("download", { timeout: 10_000 }), frame.click("#markdown")]);
-  assert.match(download.url(), /^blob:chrome-extension:/);
-  assert.match(download.suggestedFilename(), /\.md$/);
-  const md = fs.readFileSync(await download.path(), "utf8");
+  // Downloads go to a temporary folder (CDP): the file the user would get, read back.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lisible-dl-"));
+  await cdp.send("Browser.setDownloadBehavior", { behavior: "allow", downloadPath: dir, eventsEnabled: true });
+  await frame.click("#markdown");
+  let file;
+  for (let i = 0; i < 100 && !file; i++) {
+    file = fs.readdirSync(dir).find((f) => f.endsWith(".md"));
+    if (!file) await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.ok(file, `no .md file in ${dir}: ${fs.readdirSync(dir)}`);
+  const md = fs.readFileSync(path.join(dir, file), "utf8");
+  fs.rmSync(dir, { recursive: true, force: true });
   assert.ok(md.startsWith(`---\ntitle: ${JSON.stringify(a.title)}\n`), md.slice(0, 200));
   assert.ok(md.includes(`# ${a.title}`));
   const paras = await frame.$$eval("#content p", (ps) => ps.map((p) => p.textContent.trim().slice(0, 30)).filter(Boolean));
@@ -437,7 +444,7 @@ test("in-page clean: the clutter hidden in place, no reader; again restores the 
   await closeReader(page);
   const tabId = await sw.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0].id, page.url());
   const state = await sw.evaluate((id) => globalThis.lisible.toggle(id, "clean"), tabId);
-  assert.equal(state.on, true);
+  assert.equal(state.on, true, JSON.stringify(state));
   assert.equal(state.mode, "clean");
   assert.ok(state.hidden > 0, JSON.stringify(state));
   assert.equal(await page.$$eval("iframe[data-lisible-ui]", (f) => f.length), 0);
