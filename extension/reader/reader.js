@@ -295,6 +295,12 @@ function show(data) {
   const rtl = isRtl(article);
   el.dir = rtl ? "rtl" : article.dir === "ltr" ? "ltr" : "auto";
   if (rtl) root.dir = "rtl";
+  // Strings in the UI's language (reading time, "via", the source link, the citation panel) keep
+  // the UI's direction inside an article of the other direction (isolated: dir on each element).
+  for (const id of ["via", "minutes", "source", "cite-panel"]) {
+    $(id).dir = uiDir;
+    $(id).lang = uiLang;
+  }
   document.title = article.title ?? "Lisible";
   const outlet = article.outlet ?? article.site_name ?? "";
   $("outlet").textContent = outlet;
@@ -347,6 +353,8 @@ api.runtime.sendMessage({ type: MSG.GET_ARTICLE }).then(
       const ms = performance.timeOrigin + performance.now() - data.clickedAt;
       root.dataset.clickToReaderMs = ms.toFixed(1);
     }
+    // The reader's own share: this document's start (frame navigation) to the article painted.
+    root.dataset.readerMs = performance.now().toFixed(1);
     root.dataset.ready = "";
   });
 });

@@ -75,8 +75,10 @@ async function openReader() {
   await driver.wait(until.elementLocated(By.css("iframe[data-lisible-ui]")), 10_000);
   return inReader(async () => {
     await driver.wait(until.elementLocated(By.css("html[data-ready]")), 10_000);
+    const data = JSON.parse(await js("return document.getElementById('lisible-analysis').textContent"));
+    data.timings.readerFrame = Number(await js("return document.documentElement.dataset.readerMs"));
     return {
-      data: JSON.parse(await js("return document.getElementById('lisible-analysis').textContent")),
+      data,
       ms: Number(await js("return document.documentElement.dataset.clickToReaderMs")),
     };
   });
