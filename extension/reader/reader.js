@@ -185,13 +185,14 @@ async function writeClipboard(html, text) {
 }
 
 function mountCitation(article) {
-  const wasm = init();
+  // The wasm is compiled on first use, not while the article is being painted.
+  let wasm = null;
   settingsLoaded.then(() => ($("style").value = settings.citeStyle));
   $("copy").disabled = false;
   $("copy").addEventListener("click", async () => {
     $("status").textContent = "";
     try {
-      await wasm;
+      await (wasm ??= init());
       // The options page's locale, else the user's language when the core has it, else English.
       const locale = settings.citeLocale || (["fr", "en", "ar"].find((l) => uiLang.toLowerCase().startsWith(l)) ?? "en");
       const c = cite(article, $("style").value, locale, today());
