@@ -2,11 +2,16 @@
 // background for its tab's analysis (page scripts cannot), shows it with the user's typography
 // settings (storage.sync), and offers citation, Markdown export, print and read aloud. No network:
 // everything here is local (the article's own images are the only thing the page content loads).
-import init, { cite } from "../pkg/lisible.js";
 import { api } from "../api.js";
 import { MSG } from "../messages.js";
 import { FONT_SIZES, loadSettings, saveSettings, onSettingsChanged, normalize } from "./settings.js";
-import { toMarkdown, markdownFileName } from "./markdown.js";
+
+// Off the paint path: the wasm glue and the Markdown converter are loaded on first use.
+const readerStart = performance.now();
+const core = () => import("../pkg/lisible.js").then(async (m) => {
+  await m.default();
+  return m;
+});
 
 const $ = (id) => document.getElementById(id);
 const t = (name, ...subs) => api.i18n.getMessage(name, subs) || name;
@@ -192,7 +197,7 @@ function mountCitation(article) {
   $("copy").addEventListener("click", async () => {
     $("status").textContent = "";
     try {
-      await (wasm ??= init());
+      const { cite } = await (wasm ??= core());
       // The options page's locale, else the user's language when the core has it, else English.
       const locale = settings.citeLocale || (["fr", "en", "ar"].find((l) => uiLang.toLowerCase().startsWith(l)) ?? "en");
       const c = cite(article, $("style").value, locale, today());
@@ -252,7 +257,8 @@ function mountSpeech(article) {
 
 // ---------------------------------------------------------------- Markdown export
 function mountMarkdown(article, data) {
-  $("markdown").addEventListener("click", () => {
+  $("markdown").addEventListener("click", async () => {
+    const { toMarkdown, markdownFileName } = await import("./markdown.js");
     const md = toMarkdown(article, $("content"), {
       date: $("date").textContent,
       source: $("source").href || data.pageUrl || "",
@@ -342,10 +348,12 @@ function show(data) {
   mountMarkdown(article, data);
 }
 
+let receivedAt = 0;
 api.runtime.sendMessage({ type: MSG.GET_ARTICLE }).then(
   (r) => r?.ok ? r.value : null,
   () => null,
 ).then((data) => {
+  receivedAt = performance.now();
   show(data);
   // Click to reader painted, for the figures (e2e tests read it; Firefox rounds timers by default):
   // the next animation frame runs just before the first paint of the article.
@@ -356,6 +364,7 @@ api.runtime.sendMessage({ type: MSG.GET_ARTICLE }).then(
     }
     // The reader's own share: this document's start (frame navigation) to the article painted.
     root.dataset.readerMs = performance.now().toFixed(1);
+    root.dataset.readerSteps = JSON.stringify({ module: +readerStart.toFixed(1), article: +receivedAt.toFixed(1), painted: +performance.now().toFixed(1) });
     root.dataset.ready = "";
   });
 });

@@ -82,7 +82,7 @@ async function openReader(page) {
   await frame.waitForSelector("html[data-ready]", { timeout: 10_000, state: "attached" });
   const data = JSON.parse(await frame.textContent("#lisible-analysis"));
   const ms = Number(await frame.getAttribute("html", "data-click-to-reader-ms"));
-  data.timings.readerFrame = Number(await frame.getAttribute("html", "data-reader-ms"));
+  data.timings.readerFrame = JSON.parse(await frame.getAttribute("html", "data-reader-steps"));
   return { el, frame, data, ms };
 }
 
@@ -517,4 +517,22 @@ test("quiet and fast: during the reader flow every request goes to the test serv
   t.diagnostic(`warm click-to-painted: ${warm.join(", ")} ms`);
   assert.ok(Math.max(...warm) < 1000, `warm click-to-painted ${warm}`);
   await page.close();
+});
+
+test("translations: en, fr and ar carry the same keys, and every string the reader and options use exists", () => {
+  const load = (l) => JSON.parse(fs.readFileSync(path.join(EXT, "_locales", l, "messages.json"), "utf8"));
+  const [en, fr, ar] = ["en", "fr", "ar"].map(load);
+  assert.deepEqual(Object.keys(fr).sort(), Object.keys(en).sort());
+  assert.deepEqual(Object.keys(ar).sort(), Object.keys(en).sort());
+  const used = new Set();
+  for (const f of ["reader/reader.html", "reader/reader.js", "options/options.html", "options/options.js", "background.js", "manifest.json"]) {
+    const src = fs.readFileSync(path.join(EXT, f), "utf8");
+    for (const m of src.matchAll(/data-i18n(?:-label|-title)?="(\w+)"|\bt\("(\w+)"|getMessage\("(\w+)"|__MSG_(\w+)__/g)) used.add(m[1] ?? m[2] ?? m[3] ?? m[4]);
+  }
+  const missing = [...used].filter((k) => !k.startsWith("@@") && !(k in en));
+  assert.deepEqual(missing, []);
+  assert.ok(used.size > 40, `only ${used.size} strings found`);
+  // Arabic strings are Arabic (not English left in place), placeholders kept.
+  for (const k of ["close", "theme", "menuOpenReader", "optionsAutoClean"]) assert.match(ar[k].message, /[\u0600-\u06FF]/, k);
+  for (const [k, v] of Object.entries(en)) if (v.placeholders) assert.deepEqual(Object.keys(ar[k].placeholders ?? {}), Object.keys(v.placeholders), k);
 });

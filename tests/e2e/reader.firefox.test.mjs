@@ -76,7 +76,7 @@ async function openReader() {
   return inReader(async () => {
     await driver.wait(until.elementLocated(By.css("html[data-ready]")), 10_000);
     const data = JSON.parse(await js("return document.getElementById('lisible-analysis').textContent"));
-    data.timings.readerFrame = Number(await js("return document.documentElement.dataset.readerMs"));
+    data.timings.readerFrame = JSON.parse(await js("return document.documentElement.dataset.readerSteps"));
     return {
       data,
       ms: Number(await js("return document.documentElement.dataset.clickToReaderMs")),
