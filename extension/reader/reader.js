@@ -189,6 +189,27 @@ async function writeClipboard(html, text) {
   return "writeText";
 }
 
+/**
+ * The citation panel (extension/reader/cite-panel.js, docs/cite-panel.md) in #cite-panel when the
+ * extension ships it; the quick copy below works either way. The wasm is loaded after the first
+ * paint, not during it.
+ */
+function mountCitePanel(article, data) {
+  import("./cite-panel.js").then((m) => {
+    const link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = "cite-panel.css";
+    document.head.append(link);
+    let mod = null;
+    const ready = new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))).then(core).then((x) => (mod = x));
+    m.mountCitePanel($("cite-panel"), article, {
+      cite: (...args) => mod.cite(...args), ready, i18n: t, storage: api.storage, pageUrl: data.pageUrl,
+    });
+  }, () => {
+    $("cite-panel").hidden = true; // not in this build
+  });
+}
+
 function mountCitation(article) {
   // The wasm is compiled on first use, not while the article is being painted.
   let wasm = null;
@@ -199,7 +220,9 @@ function mountCitation(article) {
     try {
       const { cite } = await (wasm ??= core());
       // The options page's locale, else the user's language when the core has it, else English.
-      const locale = settings.citeLocale || (["fr", "en", "ar"].find((l) => uiLang.toLowerCase().startsWith(l)) ?? "en");
+      const chosen = settings.citeLocale === "auto" ? "" : settings.citeLocale;
+      // Quick copy, unchanged from the first reader: the user's language when the core has it, else English.
+      const locale = chosen || (["fr", "en", "ar"].find((l) => uiLang.toLowerCase().startsWith(l)) ?? "en");
       const c = cite(article, $("style").value, locale, today());
       const how = await writeClipboard(c.html, c.text);
       $("status").textContent = t("copied");
@@ -343,6 +366,7 @@ function show(data) {
     $("source").textContent = host ? t("sourceAt", host) : t("source");
   }
   el.hidden = false;
+  mountCitePanel(article, data);
   mountCitation(article);
   mountSpeech(article);
   mountMarkdown(article, data);

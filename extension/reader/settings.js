@@ -7,8 +7,8 @@ export const FONT_SIZES = [14, 16, 17, 18, 20, 22, 24, 27, 30, 34];
 export const THEMES = ["light", "sepia", "dark", "auto"];
 export const FONTS = ["serif", "sans"];
 export const CITE_STYLES = ["apa", "mla", "chicago", "chicago-notes", "harvard", "iso690", "bibtex", "ris", "csl-json"];
-/** Citation locales the core formats ("" = follow the browser's language). */
-export const CITE_LOCALES = ["", "en", "fr", "ar"];
+/** Citation locales, as the citation panel reads them (docs/cite-panel.md): "auto" = the article's language. */
+export const CITE_LOCALES = ["auto", "en-US", "fr-FR", "ar"];
 
 export const DEFAULTS = Object.freeze({
   theme: "auto",
@@ -17,7 +17,7 @@ export const DEFAULTS = Object.freeze({
   lineHeight: 1.6,
   contentWidth: 30, // em
   citeStyle: "apa",
-  citeLocale: "",
+  citeLocale: "auto",
   autoCleanSites: [], // origins ("https://example.com") cleaned in place on load
 });
 
@@ -33,7 +33,8 @@ export function normalize(raw) {
     lineHeight: Math.round(clamp(r.lineHeight, 1.2, 2.2, DEFAULTS.lineHeight) * 10) / 10,
     contentWidth: Math.round(clamp(r.contentWidth, 20, 50, DEFAULTS.contentWidth)),
     citeStyle: CITE_STYLES.includes(r.citeStyle) ? r.citeStyle : DEFAULTS.citeStyle,
-    citeLocale: CITE_LOCALES.includes(r.citeLocale) ? r.citeLocale : DEFAULTS.citeLocale,
+    citeLocale: CITE_LOCALES.includes(r.citeLocale) ? r.citeLocale
+      : ({ en: "en-US", fr: "fr-FR", "ar-ma": "ar" })[String(r.citeLocale).toLowerCase()] ?? DEFAULTS.citeLocale,
     autoCleanSites: Array.isArray(r.autoCleanSites) ? r.autoCleanSites.filter((s) => typeof s === "string") : [],
   };
 }

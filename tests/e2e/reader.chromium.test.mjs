@@ -330,9 +330,9 @@ test("axe-core: 0 violations on the options page; options write theme, citeStyle
   await page.waitForSelector("#theme");
   await page.selectOption("#theme", "dark");
   await page.selectOption("#cite-style", "mla");
-  await page.selectOption("#cite-locale", "fr");
+  await page.selectOption("#cite-locale", "fr-FR");
   await page.waitForFunction(() => document.getElementById("status").textContent !== "");
-  assert.deepEqual(await getSync(["theme", "citeStyle", "citeLocale"]), { theme: "dark", citeStyle: "mla", citeLocale: "fr" });
+  assert.deepEqual(await getSync(["theme", "citeStyle", "citeLocale"]), { theme: "dark", citeStyle: "mla", citeLocale: "fr-FR" });
   // A bad address is refused before any permission prompt; the list stays empty.
   await page.fill("#site", "not a site");
   await page.click('#add-site button[type="submit"]');
