@@ -231,6 +231,10 @@ run_tests() {
     env LISIBLE_ROOT="$ROOT" node --test --test-timeout=90000 --test-reporter=spec "$E2E/cite-panel.chromium.test.mjs"
   step "e2e: citation panel, headless Firefox ESR" \
     env LISIBLE_ROOT="$ROOT" GECKODRIVER="$geckodriver" node --test --test-timeout=90000 --test-reporter=spec "$E2E/cite-panel.firefox.test.mjs"
+  step "e2e: reader view, headless Chromium (axe-core, network log, screenshots)" \
+    env LISIBLE_ROOT="$ROOT" node --test --test-timeout=180000 --test-reporter=spec "$E2E/reader.chromium.test.mjs"
+  step "e2e: reader view, headless Firefox ESR (network log, screenshots)" \
+    env LISIBLE_ROOT="$ROOT" GECKODRIVER="$geckodriver" node --test --test-timeout=90000 --test-reporter=spec "$E2E/reader.firefox.test.mjs"
   step "web-ext lint dist/firefox (0 errors)" lint_firefox
   if [ -f "$ROOT/tests/citeproc/run.sh" ]; then
     step "citeproc: tests/citeproc/run.sh" bash "$ROOT/tests/citeproc/run.sh"

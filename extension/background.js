@@ -40,9 +40,13 @@ const cssTarget = (tabId) => ({ target: { tabId }, css: HIDE_CSS, origin: "USER"
  * Retries once: right after a click, onClicked can fire before the activeTab grant has landed
  * ("Cannot access contents of the page"), seen in about 1 run in 10 in Chromium.
  */
-async function toggle(tabId) {
+async function toggle(tabId, mode = "reader") {
   clicks.set(tabId, epochNow());
-  const inject = () => api.scripting.executeScript({ target: { tabId }, files: ["snapshot.js", "content.js"] });
+  const inject = async () => {
+    // "clean": hide the clutter in place, no reader (content.js reads and clears the flag).
+    if (mode === "clean") await api.scripting.executeScript({ target: { tabId }, func: () => { globalThis.__lisibleMode = "clean"; } });
+    return api.scripting.executeScript({ target: { tabId }, files: ["snapshot.js", "content.js"] });
+  };
   let results;
   try {
     results = await inject();
@@ -57,6 +61,35 @@ async function toggle(tabId) {
 
 api.action.onClicked.addListener((tab) => {
   toggle(tab.id).catch((e) => console.error("lisible: toggle failed:", String(e), e?.stack ?? ""));
+});
+
+// Context menu (page and link-less clicks) and the in-page clean command; both grant activeTab.
+const MENU = { open: "lisible-open-reader", clean: "lisible-clean-page" };
+api.runtime.onInstalled.addListener(async () => {
+  await api.contextMenus.removeAll();
+  api.contextMenus.create({ id: MENU.open, title: api.i18n.getMessage("menuOpenReader"), contexts: ["page", "selection"] });
+  api.contextMenus.create({ id: MENU.clean, title: api.i18n.getMessage("menuCleanPage"), contexts: ["page", "selection"] });
+});
+api.contextMenus.onClicked.addListener((info, tab) => {
+  const mode = info.menuItemId === MENU.clean ? "clean" : info.menuItemId === MENU.open ? "reader" : null;
+  if (mode && tab?.id >= 0) toggle(tab.id, mode).catch((e) => console.error("lisible: menu failed:", String(e)));
+});
+api.commands.onCommand.addListener((command, tab) => {
+  if (command !== "clean-page") return;
+  const run = (id) => toggle(id, "clean").catch((e) => console.error("lisible: clean failed:", String(e)));
+  if (tab?.id >= 0) run(tab.id);
+  else api.tabs.query({ active: true, currentWindow: true }).then(([t]) => t && run(t.id));
+});
+
+// "Clean these sites automatically" (options page): only origins the user granted (optional host
+// permission, asked on the options page); the page is cleaned in place once loaded.
+api.tabs.onUpdated.addListener(async (tabId, change, tab) => {
+  if (change.status !== "complete" || !tab.url || !/^https?:/.test(tab.url)) return;
+  const origin = new URL(tab.url).origin;
+  const { autoCleanSites } = await api.storage.sync.get("autoCleanSites");
+  if (!Array.isArray(autoCleanSites) || !autoCleanSites.includes(origin)) return;
+  if (!(await api.permissions.contains({ origins: [`${origin}/*`] }))) return;
+  toggle(tabId, "clean").catch((e) => console.error("lisible: auto clean failed:", String(e)));
 });
 
 api.tabs.onRemoved.addListener((tabId) => {

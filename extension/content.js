@@ -5,6 +5,8 @@
 (async () => {
   const api = globalThis.browser ?? globalThis.chrome;
   const url = (path) => api.runtime.getURL(path);
+  const mode = globalThis.__lisibleMode === "clean" ? "clean" : "reader"; // set by background.js for in-page clean
+  delete globalThis.__lisibleMode;
   const open = globalThis.__lisible;
   if (open) {
     if (open.busy) return { on: true, busy: true }; // a second click while the first is still loading
@@ -61,6 +63,17 @@
     }
     lap("hide");
     hidden = [...document.querySelectorAll(`[${HIDDEN_ATTR}]`)].filter((el) => !already.has(el));
+
+    // In-page clean: the clutter stays hidden, no reader; the same action again restores the page.
+    if (mode === "clean") {
+      const restore = () => {
+        for (const el of hidden) el.removeAttribute(HIDDEN_ATTR);
+        delete globalThis.__lisible;
+        api.runtime.sendMessage({ type: MSG.CLOSED }).catch(() => {});
+      };
+      Object.assign(state, { busy: false, close: restore, mode });
+      return { on: true, mode, route, hidden: hidden.length, hide: analysis.hide.length, timings, wasmError };
+    }
 
     // 2. Hand the article to the background; the reader page asks for it (page scripts cannot).
     await send({ type: MSG.PUT_ARTICLE, analysis, route, timings: { ...timings }, wasmError });
