@@ -112,13 +112,18 @@ pub fn decode_html(bytes: &[u8]) -> Result<String, Error> {
     if bom.is_none() && head.contains(&0) {
         return Err(Error::NotHtml("binary data (NUL bytes)".into()));
     }
+    // Bytes that are valid UTF-8 with multi-byte sequences are UTF-8 whatever a meta tag says: legacy
+    // text is almost never valid UTF-8 by accident, while pages re-saved as UTF-8 keep their old
+    // declaration (Readability's qq page declares gb2312).
+    let utf8 = std::str::from_utf8(bytes).is_ok();
     let encoding = match bom {
         Some((enc, _)) => enc,
+        None if utf8 && !bytes.is_ascii() => UTF_8,
         None => match prescan_charset(&bytes[..bytes.len().min(1024)]) {
             // A page declaring UTF-16 in a meta tag is read as UTF-8, as the HTML standard says.
             Some(enc) if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE => UTF_8,
             Some(enc) => enc,
-            None if std::str::from_utf8(bytes).is_ok() => UTF_8,
+            None if utf8 => UTF_8,
             None => WINDOWS_1252,
         },
     };
@@ -175,6 +180,12 @@ mod tests {
         let mut page = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\"><p>".to_vec();
         page.extend_from_slice(&[0xE9, 0x74, 0xE9]);
         assert!(decode_html(&page).unwrap().contains("été"));
+    }
+
+    #[test]
+    fn valid_utf8_wins_over_a_stale_declaration() {
+        let page = "<html><head><meta charset=\"gb2312\"></head><body><p>人工智能</p></body></html>";
+        assert!(decode_html(page.as_bytes()).unwrap().contains("人工智能"));
     }
 
     #[test]
