@@ -23,6 +23,8 @@ const PAGE_ONLY = "object-src 'none'; base-uri 'none'; form-action 'none'; img-s
 export const XSS_CSP = `script-src 'self' 'wasm-unsafe-eval'; ${PAGE_ONLY}`;
 export const XSS_STRICT_CSP = `script-src 'self'; ${PAGE_ONLY}`;
 export const MARKER = "__pwned";
+/** A console line that means a marker call RAN (not merely a URL or text containing it). */
+export const RAN = /__pwned is not defined|LISIBLE-PWNED/;
 
 /** The vectors of tests/xss-vectors.txt (the corpus tests/xss.rs runs natively). */
 export function xssVectors() {
