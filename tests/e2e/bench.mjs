@@ -4,7 +4,8 @@
 // pinned dev dependency) on the same page in the same browser: `new Readability(document.cloneNode(true)).parse()`
 // timed with performance.now() in the page. Pages: the largest fixture pages and generated big pages.
 // Each run loads the page afresh. Prints a Markdown table on stdout (progress on stderr).
-// Run: node tests/e2e/bench.mjs   (BENCH_RUNS=N runs per page and tool, default 10)
+// Headless Chromium (playwright-core, CDP action) and headless Firefox ESR (selenium, the action's shortcut).
+// Run: node tests/e2e/bench.mjs   (BENCH_RUNS=N runs per page and tool, default 10; BENCH_BROWSERS=chromium,firefox)
 import fs from "node:fs";
 import http from "node:http";
 import net from "node:net";
@@ -68,17 +69,7 @@ const freePort = () =>
     });
   });
 
-async function main() {
-  const list = pages();
-  const byPath = new Map(list.map((p) => [p.path, p]));
-  const server = http.createServer((req, res) => {
-    const p = byPath.get(new URL(req.url, "http://x").pathname);
-    res.writeHead(p ? 200 : 404, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
-    res.end(p ? p.html : "not found");
-  });
-  await new Promise((r) => server.listen(0, "127.0.0.1", r));
-  const base = `http://127.0.0.1:${server.address().port}`;
-
+async function runChromium(list, base) {
   const EXT = path.join(DIST, "chrome");
   const port = await freePort();
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "lisible-bench-"));
@@ -132,10 +123,65 @@ async function main() {
   } finally {
     await cdpBrowser.close().catch(() => {});
     await ctx.close().catch(() => {});
-    server.close();
     fs.rmSync(profile, { recursive: true, force: true });
   }
+  return { version: `Chromium ${version}`, rows };
+}
 
+/** Firefox ESR: the .xpi, the real action through its `_execute_action` shortcut (as firefox.test.mjs). */
+async function runFirefox(list, base) {
+  const { Builder, By, until } = await import("selenium-webdriver");
+  const firefox = (await import("selenium-webdriver/firefox.js")).default;
+  const WIDGET = "lisible@lisible.app".replace(/[^a-z0-9_-]/g, "_");
+  const options = new firefox.Options().setBinary(process.env.FIREFOX ?? "/usr/bin/firefox-esr").addArguments("-headless")
+    .setPreference("privacy.reduceTimerPrecision", false);
+  const service = new firefox.ServiceBuilder(process.env.GECKODRIVER ?? path.join(os.homedir(), ".cargo/bin/geckodriver")).addArguments("--allow-system-access");
+  const driver = await new Builder().forBrowser("firefox").setFirefoxOptions(options).setFirefoxService(service).build();
+  const readability = fs.readFileSync(READABILITY, "utf8");
+  const rows = [];
+  let version = "Firefox";
+  try {
+    await driver.installAddon(path.join(DIST, "lisible-firefox.xpi"), true);
+    version = `Firefox ${(await driver.getCapabilities()).get("browserVersion")}`;
+    for (const p of list) {
+      const url = base + p.path;
+      const r = { lisible: [], analysis: [], readability: [], errors: [] };
+      for (let i = 0; i < RUNS; i++) {
+        await driver.get(url);
+        await driver.setContext(firefox.Context.CHROME);
+        try {
+          await driver.executeScript(`document.querySelector('#ext-keyset-id-${WIDGET} > key').doCommand()`);
+        } finally {
+          await driver.setContext(firefox.Context.CONTENT);
+        }
+        const el = await driver.wait(until.elementLocated(By.css("iframe[data-lisible-ui]")), 60_000);
+        await driver.switchTo().frame(el);
+        try {
+          await driver.wait(until.elementLocated(By.css("html[data-click-to-reader-ms]")), 60_000);
+          r.lisible.push(Number(await driver.executeScript("return document.documentElement.dataset.clickToReaderMs")));
+          const data = JSON.parse(await driver.executeScript("return document.getElementById('lisible-analysis').textContent"));
+          if (!data.analysis.article) r.errors.push(data.analysis.error);
+          const t = data.timings ?? {};
+          if (t.analyze != null) r.analysis.push(t.analyze - (t.snapshot ?? t.init ?? 0));
+        } finally {
+          await driver.switchTo().defaultContent();
+        }
+        await driver.get(url);
+        r.readability.push(await driver.executeScript(`${readability}
+          const t0 = performance.now();
+          new Readability(document.cloneNode(true)).parse();
+          return performance.now() - t0;`));
+      }
+      log(`firefox ${p.name}: lisible ${fmt(r.lisible)} ms, readability ${fmt(r.readability)} ms`);
+      rows.push({ p, r });
+    }
+  } finally {
+    await driver.quit().catch(() => {});
+  }
+  return { version, rows };
+}
+
+function table({ version, rows }) {
   const out = [];
   out.push(`Headless ${version} on this machine, ${RUNS} runs per page and tool, each on a freshly loaded page; ms as median / p95.`);
   out.push("*Lisible click→reader*: from the action handler (background) to the reader painted, measured in the browser " +
@@ -149,7 +195,28 @@ async function main() {
     const note = r.errors.length ? ` (no article: ${r.errors[0]})` : "";
     out.push(`| ${p.name}${note} | ${size} | ${fmt(r.lisible)} | ${fmt(r.analysis)} | ${fmt(r.readability)} |`);
   }
-  console.log(out.join("\n"));
+  return out.join("\n");
+}
+
+async function main() {
+  const list = pages();
+  const byPath = new Map(list.map((p) => [p.path, p]));
+  const server = http.createServer((req, res) => {
+    const p = byPath.get(new URL(req.url, "http://x").pathname);
+    res.writeHead(p ? 200 : 404, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
+    res.end(p ? p.html : "not found");
+  });
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const browsers = (process.env.BENCH_BROWSERS ?? "chromium,firefox").split(",");
+  try {
+    const tables = [];
+    if (browsers.includes("chromium")) tables.push(table(await runChromium(list, base)));
+    if (browsers.includes("firefox")) tables.push(table(await runFirefox(list, base)));
+    console.log(tables.join("\n\n"));
+  } finally {
+    server.close();
+  }
 }
 
 main().catch((e) => {
