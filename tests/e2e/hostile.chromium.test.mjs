@@ -230,3 +230,26 @@ test("infinite scroll: toggling while the page appends content never throws, res
   assert.deepEqual(consoleLog.filter((m) => m.where === "pageerror" || /lisible:/.test(m.text)), []);
   await page.close();
 });
+
+// Known gap (reported to the lead): the page reads the reader's URL from our iframe's src (with
+// use_dynamic_url too) and frames its own copy; background.js's fromReader() accepts any reader page
+// in the tab, so the copy is handed the article. The page still cannot read it (cross-origin), but it
+// can overlay it or close the real reader through the copy's × button. Fix idea: content.js registers
+// its frame's runtime.getFrameId(frame) with the background, which then answers only that frameId.
+test("a reader frame the page embeds itself is not handed the article", { todo: "background trusts any reader frame in the tab" }, async () => {
+  const page = await watchedPage();
+  await page.goto(`${server.base}/spa/`);
+  const { el } = await openReader(page);
+  const src = await el.getAttribute("src");
+  await page.evaluate((s) => {
+    const f = document.createElement("iframe");
+    f.id = "copy-of-reader";
+    f.src = s;
+    document.body.append(f);
+  }, src);
+  const copy = await (await page.waitForSelector("#copy-of-reader")).contentFrame();
+  await copy.waitForSelector("#loading", { state: "attached", timeout: 10_000 });
+  await page.waitForTimeout(1500);
+  assert.equal(await copy.evaluate(() => document.getElementById("article").hidden), true, "the page's own reader frame shows the article");
+  await page.close();
+});
