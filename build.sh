@@ -235,6 +235,10 @@ run_tests() {
     env LISIBLE_ROOT="$ROOT" node --test --test-timeout=180000 --test-reporter=spec "$E2E/reader.chromium.test.mjs"
   step "e2e: reader view, headless Firefox ESR (network log, screenshots)" \
     env LISIBLE_ROOT="$ROOT" GECKODRIVER="$geckodriver" node --test --test-timeout=90000 --test-reporter=spec "$E2E/reader.firefox.test.mjs"
+  step "e2e: hostile pages, headless Chromium (XSS corpus, forged messages, 50 toggles, SPA, infinite scroll)" \
+    env LISIBLE_ROOT="$ROOT" node --test --test-timeout=180000 --test-reporter=spec "$E2E/hostile.chromium.test.mjs"
+  step "e2e: hostile pages, headless Firefox ESR" \
+    env LISIBLE_ROOT="$ROOT" GECKODRIVER="$geckodriver" node --test --test-timeout=180000 --test-reporter=spec "$E2E/hostile.firefox.test.mjs"
   step "web-ext lint dist/firefox (0 errors)" lint_firefox
   if [ -f "$ROOT/tests/citeproc/run.sh" ]; then
     step "citeproc: tests/citeproc/run.sh" bash "$ROOT/tests/citeproc/run.sh"

@@ -1,0 +1,225 @@
+// In-browser benchmark (issue 7 point 5): click-to-reader of Lisible (PRODUCTION build dist/chrome, real
+// action via CDP Extensions.triggerAction, time measured in the browser from the action handler to the
+// reader painted: the reader's data-click-to-reader-ms) against Readability.js (@mozilla/readability,
+// pinned dev dependency) on the same page in the same browser: `new Readability(document.cloneNode(true)).parse()`
+// timed with performance.now() in the page. Pages: the largest fixture pages and generated big pages.
+// Each run loads the page afresh. Prints a Markdown table on stdout (progress on stderr).
+// Headless Chromium (playwright-core, CDP action) and headless Firefox ESR (selenium, the action's shortcut).
+// Run: node tests/e2e/bench.mjs   (BENCH_RUNS=N runs per page and tool, default 10; BENCH_BROWSERS=chromium,firefox)
+import fs from "node:fs";
+import http from "node:http";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { chromium } from "playwright-core";
+import { DIST } from "./common.mjs";
+import { PAGES } from "./server.mjs";
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 10);
+const LARGEST_FIXTURES = Number(process.env.BENCH_FIXTURES ?? 5);
+const READABILITY = createRequire(import.meta.url).resolve("@mozilla/readability/Readability.js");
+const READABILITY_VERSION = JSON.parse(fs.readFileSync(path.join(path.dirname(READABILITY), "package.json"), "utf8")).version;
+const log = (...a) => console.error("bench:", ...a);
+
+const PARA = [
+  "Le gouvernement a présenté mercredi en conseil des ministres un projet de loi sur la gestion de l'eau, qui prévoit de réduire de dix pour cent les prélèvements agricoles d'ici à 2030.",
+  "The committee heard evidence from farmers, water companies and environmental groups, who disagreed on how quickly the new limits could be applied without harming small producers.",
+  "وقال المتحدث باسم الوزارة إن الخطة تشمل إعادة تأهيل شبكات الري القديمة وبناء محطات جديدة لمعالجة المياه في المناطق الأكثر تضررا من الجفاف.",
+];
+const articleHead = (title, lang) => `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><title>${title}</title>
+<meta property="og:site_name" content="Le Quotidien du Sud"><meta name="author" content="Nadia Benali">
+<meta property="article:published_time" content="2026-02-03T08:00:00Z"></head><body>
+<header><nav>${Array.from({ length: 40 }, (_, i) => `<a href="/rubrique/${i}">Rubrique ${i}</a>`).join(" ")}</nav></header>`;
+
+/** Big pages, generated (never committed): what a heavy news page looks like, scaled up. */
+function generatedPages() {
+  const maghress = fs.readFileSync(path.join(PAGES, "maghress-fr", "source.html"), "utf8");
+  const teaser = (i) => `<div class="teaser"><h3><a href="/article/${i}">Titre de l'article numéro ${i} sur la une</a></h3><p>Un court résumé de l'article ${i}, avec quelques mots.</p><span class="date">03/02/2026</span></div>`;
+  const article = (n) => `<main><article><h1>Gestion de l'eau : le projet de loi présenté</h1><p class="byline">Par Nadia Benali</p>${Array.from({ length: n }, (_, i) => `<p>${PARA[i % PARA.length]} (${i})</p>`).join("")}</article></main>`;
+  return {
+    "gen: maghress-fr + 3,000 teasers": maghress.replace(/<\/body>/i, `<aside class="more">${Array.from({ length: 3000 }, (_, i) => teaser(i)).join("")}</aside></body>`),
+    "gen: article of 2,000 paragraphs": `${articleHead("Gestion de l'eau", "fr")}${article(2000)}</body></html>`,
+    "gen: article + 100,000 elements": `${articleHead("Gestion de l'eau", "fr")}${article(12)}<div class="grid">${"<span class=\"cell\">x</span>".repeat(100_000)}</div></body></html>`,
+    "gen: article + 5,000 nested divs": `${articleHead("Gestion de l'eau", "fr")}${article(12)}${"<div>".repeat(5000)}fond${"</div>".repeat(5000)}</body></html>`,
+  };
+}
+
+function pages() {
+  const fixtures = fs.readdirSync(PAGES)
+    .filter((d) => fs.existsSync(path.join(PAGES, d, "source.html")))
+    .map((d) => ({ name: d, html: fs.readFileSync(path.join(PAGES, d, "source.html")) }))
+    .sort((a, b) => b.html.length - a.html.length)
+    .slice(0, LARGEST_FIXTURES);
+  const gen = Object.entries(generatedPages()).map(([name, html]) => ({ name, html: Buffer.from(html) }));
+  return [...fixtures, ...gen].map((p, i) => ({ ...p, path: `/p/${i}/` }));
+}
+
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
+};
+const fmt = (xs) => (xs.length ? `${quantile(xs, 0.5).toFixed(1)} / ${quantile(xs, 0.95).toFixed(1)}` : "n/a");
+
+const freePort = () =>
+  new Promise((resolve) => {
+    const s = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+
+async function runChromium(list, base) {
+  const EXT = path.join(DIST, "chrome");
+  const port = await freePort();
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "lisible-bench-"));
+  const ctx = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    args: [`--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`, `--remote-debugging-port=${port}`,
+      "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent("serviceworker"));
+  const extId = new URL(sw.url()).host;
+  const cdpBrowser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+  const cdp = await cdpBrowser.newBrowserCDPSession();
+  const version = ctx.browser()?.version() ?? (await cdp.send("Browser.getVersion")).product;
+  const click = async (page) => {
+    const { targetInfos } = await cdp.send("Target.getTargets", { filter: [{ type: "tab" }] });
+    const tab = targetInfos.find((t) => t.url === page.url());
+    await cdp.send("Extensions.triggerAction", { id: extId, targetId: tab.targetId });
+  };
+
+  const rows = [];
+  try {
+    const page = await ctx.newPage();
+    for (const p of list) {
+      const url = base + p.path;
+      const r = { lisible: [], analysis: [], readability: [], errors: [] };
+      for (let i = 0; i < RUNS; i++) {
+        // Lisible: the real action on a freshly loaded page.
+        await page.goto(url);
+        await click(page);
+        const el = await page.waitForSelector("iframe[data-lisible-ui]", { timeout: 60_000, state: "attached" });
+        const frame = await el.contentFrame();
+        await frame.waitForSelector("html[data-click-to-reader-ms]", { state: "attached", timeout: 60_000 });
+        r.lisible.push(Number(await frame.getAttribute("html", "data-click-to-reader-ms")));
+        const data = JSON.parse(await frame.textContent("#lisible-analysis"));
+        if (!data.analysis.article) r.errors.push(data.analysis.error);
+        const t = data.timings ?? {};
+        if (t.analyze != null) r.analysis.push(t.analyze - (t.snapshot ?? t.init ?? 0));
+        // Readability.js on the same page, freshly loaded, in the same browser.
+        await page.goto(url);
+        await page.addScriptTag({ path: READABILITY });
+        r.readability.push(await page.evaluate(() => {
+          const t0 = performance.now();
+          new globalThis.Readability(document.cloneNode(true)).parse();
+          return performance.now() - t0;
+        }));
+      }
+      log(`${p.name}: lisible ${fmt(r.lisible)} ms, readability ${fmt(r.readability)} ms`);
+      rows.push({ p, r });
+    }
+  } finally {
+    await cdpBrowser.close().catch(() => {});
+    await ctx.close().catch(() => {});
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+  return { version: `Chromium ${version}`, rows };
+}
+
+/** Firefox ESR: the .xpi, the real action through its `_execute_action` shortcut (as firefox.test.mjs). */
+async function runFirefox(list, base) {
+  const { Builder, By, until } = await import("selenium-webdriver");
+  const firefox = (await import("selenium-webdriver/firefox.js")).default;
+  const WIDGET = "lisible@lisible.app".replace(/[^a-z0-9_-]/g, "_");
+  const options = new firefox.Options().setBinary(process.env.FIREFOX ?? "/usr/bin/firefox-esr").addArguments("-headless")
+    .setPreference("privacy.reduceTimerPrecision", false);
+  const service = new firefox.ServiceBuilder(process.env.GECKODRIVER ?? path.join(os.homedir(), ".cargo/bin/geckodriver")).addArguments("--allow-system-access");
+  const driver = await new Builder().forBrowser("firefox").setFirefoxOptions(options).setFirefoxService(service).build();
+  const readability = fs.readFileSync(READABILITY, "utf8");
+  const rows = [];
+  let version = "Firefox";
+  try {
+    await driver.installAddon(path.join(DIST, "lisible-firefox.xpi"), true);
+    version = `Firefox ${(await driver.getCapabilities()).get("browserVersion")}`;
+    for (const p of list) {
+      const url = base + p.path;
+      const r = { lisible: [], analysis: [], readability: [], errors: [] };
+      for (let i = 0; i < RUNS; i++) {
+        await driver.get(url);
+        await driver.setContext(firefox.Context.CHROME);
+        try {
+          await driver.executeScript(`document.querySelector('#ext-keyset-id-${WIDGET} > key').doCommand()`);
+        } finally {
+          await driver.setContext(firefox.Context.CONTENT);
+        }
+        const el = await driver.wait(until.elementLocated(By.css("iframe[data-lisible-ui]")), 60_000);
+        await driver.switchTo().frame(el);
+        try {
+          await driver.wait(until.elementLocated(By.css("html[data-click-to-reader-ms]")), 60_000);
+          r.lisible.push(Number(await driver.executeScript("return document.documentElement.dataset.clickToReaderMs")));
+          const data = JSON.parse(await driver.executeScript("return document.getElementById('lisible-analysis').textContent"));
+          if (!data.analysis.article) r.errors.push(data.analysis.error);
+          const t = data.timings ?? {};
+          if (t.analyze != null) r.analysis.push(t.analyze - (t.snapshot ?? t.init ?? 0));
+        } finally {
+          await driver.switchTo().defaultContent();
+        }
+        await driver.get(url);
+        r.readability.push(await driver.executeScript(`${readability}
+          const t0 = performance.now();
+          new Readability(document.cloneNode(true)).parse();
+          return performance.now() - t0;`));
+      }
+      log(`firefox ${p.name}: lisible ${fmt(r.lisible)} ms, readability ${fmt(r.readability)} ms`);
+      rows.push({ p, r });
+    }
+  } finally {
+    await driver.quit().catch(() => {});
+  }
+  return { version, rows };
+}
+
+function table({ version, rows }) {
+  const out = [];
+  out.push(`Headless ${version} on this machine, ${RUNS} runs per page and tool, each on a freshly loaded page; ms as median / p95.`);
+  out.push("*Lisible click→reader*: from the action handler (background) to the reader painted, measured in the browser " +
+    "(content-script import + wasm init + analysis + hiding + reader frame load + render). *Lisible analysis*: the core's " +
+    `analysis alone in the content script. *Readability.js ${READABILITY_VERSION}*: \`new Readability(document.cloneNode(true)).parse()\` in the page (parse only, nothing shown).`);
+  out.push("");
+  out.push("| page | size | Lisible click→reader | Lisible analysis | Readability.js parse |");
+  out.push("|---|---:|---:|---:|---:|");
+  for (const { p, r } of rows) {
+    const size = p.html.length >= 1 << 20 ? `${(p.html.length / (1 << 20)).toFixed(1)} MB` : `${(p.html.length / 1024).toFixed(1)} KB`;
+    const note = r.errors.length ? ` (no article: ${r.errors[0]})` : "";
+    out.push(`| ${p.name}${note} | ${size} | ${fmt(r.lisible)} | ${fmt(r.analysis)} | ${fmt(r.readability)} |`);
+  }
+  return out.join("\n");
+}
+
+async function main() {
+  const list = pages();
+  const byPath = new Map(list.map((p) => [p.path, p]));
+  const server = http.createServer((req, res) => {
+    const p = byPath.get(new URL(req.url, "http://x").pathname);
+    res.writeHead(p ? 200 : 404, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
+    res.end(p ? p.html : "not found");
+  });
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const browsers = (process.env.BENCH_BROWSERS ?? "chromium,firefox").split(",");
+  try {
+    const tables = [];
+    if (browsers.includes("chromium")) tables.push(table(await runChromium(list, base)));
+    if (browsers.includes("firefox")) tables.push(table(await runFirefox(list, base)));
+    console.log(tables.join("\n\n"));
+  } finally {
+    server.close();
+  }
+}
+
+main().catch((e) => {
+  console.error("bench failed:", e);
+  process.exit(1);
+});
