@@ -124,13 +124,22 @@ async function handle(msg, sender) {
         pageUrl: sender.tab.url ?? sender.url ?? null,
       });
       return true;
-    case MSG.GET_ARTICLE:
+    case MSG.GET_ARTICLE: {
       if (!fromReader(sender)) return undefined;
-      return getArticle(sender.tab.id);
-    case MSG.CLOSE:
+      // The first reader frame that asks after the content script put the article claims it; any
+      // other reader frame in the tab (a copy a page script framed itself) gets nothing.
+      const data = await getArticle(sender.tab.id);
+      if (!data) return null;
+      if (data.readerFrameId == null) await putArticle(sender.tab.id, { ...data, readerFrameId: sender.frameId });
+      return (data.readerFrameId ?? sender.frameId) === sender.frameId ? data : null;
+    }
+    case MSG.CLOSE: {
       if (!fromReader(sender)) return undefined;
+      const data = await getArticle(sender.tab.id);
+      if (data?.readerFrameId != null && data.readerFrameId !== sender.frameId) return undefined;
       await api.tabs.sendMessage(sender.tab.id, { type: MSG.CLOSE_PAGE }, { frameId: 0 });
       return true;
+    }
     case MSG.CLOSED:
       if (!fromContent(sender)) return undefined;
       await forget(sender.tab.id);

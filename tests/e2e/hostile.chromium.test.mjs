@@ -232,12 +232,10 @@ test("infinite scroll: toggling while the page appends content never throws, res
   await page.close();
 });
 
-// Known gap (reported to the lead): the page reads the reader's URL from our iframe's src (with
-// use_dynamic_url too) and frames its own copy; background.js's fromReader() accepts any reader page
-// in the tab, so the copy is handed the article. The page still cannot read it (cross-origin), but it
-// can overlay it or close the real reader through the copy's × button. Fix idea: content.js registers
-// its frame's runtime.getFrameId(frame) with the background, which then answers only that frameId.
-test("a reader frame the page embeds itself is not handed the article", { todo: "background trusts any reader frame in the tab" }, async () => {
+// The page reads the reader's URL from our iframe's src (with use_dynamic_url too) and frames its own
+// copy: the background hands the article only to the first reader frame that claims it (ours, which
+// the content script creates right after putting the article), so the copy gets nothing.
+test("a reader frame the page embeds itself is not handed the article", async () => {
   const page = await watchedPage();
   await page.goto(`${server.base}/spa/`);
   const { el } = await openReader(page);
