@@ -253,5 +253,8 @@ run_tests() {
 case "$MODE" in
   build) build ;;
   test) run_tests ;;
-  *) echo "usage: ./build.sh [test]" >&2; exit 2 ;;
+  # The benchmark suite: machine, native vs dom_smoothie, pathological pages (time, peak memory),
+  # wasm sizes, click-to-reader vs Readability.js; `./build.sh bench --update-readme` rewrites README's table.
+  bench) build && install_test_tools && exec "$ROOT/scripts/bench.sh" "${@:2}" ;;
+  *) echo "usage: ./build.sh [test|bench [--update-readme]]" >&2; exit 2 ;;
 esac
