@@ -214,7 +214,7 @@ pub fn string_of(v: &Value) -> Option<String> {
         Value::Array(a) => return a.iter().find_map(string_of),
         _ => return None,
     };
-    let s = crate::text::normalize_ws(&decode_entities(s));
+    let s = crate::text::normalize_ws(&crate::text::decode_entities(s));
     (!s.is_empty()).then_some(s)
 }
 
@@ -233,45 +233,3 @@ fn name_of(v: &Value, objects: &[&Map<String, Value>]) -> Option<String> {
     }
 }
 
-/// Decodes the few HTML entities that pages leave inside JSON strings.
-pub fn decode_entities(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
-        let end = rest.find(';').filter(|&e| e <= 10);
-        let Some(e) = end else {
-            out.push('&');
-            rest = &rest[1..];
-            continue;
-        };
-        let name = &rest[1..e];
-        let c = match name {
-            "amp" => Some('&'),
-            "quot" => Some('"'),
-            "apos" => Some('\''),
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            "nbsp" => Some(' '),
-            n if n.starts_with("#x") || n.starts_with("#X") => u32::from_str_radix(&n[2..], 16).ok().and_then(char::from_u32),
-            n if n.starts_with('#') => n[1..].parse().ok().and_then(char::from_u32),
-            _ => None,
-        };
-        match c {
-            Some(c) => {
-                out.push(c);
-                rest = &rest[e + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}

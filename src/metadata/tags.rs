@@ -61,7 +61,7 @@ pub fn read(dom: &Dom) -> Tags {
                 if content.trim().is_empty() {
                     continue;
                 }
-                let content = super::jsonld::decode_entities(content);
+                let content = crate::text::decode_entities(content);
                 // Space-separated keys ("og:title twitter:title") name several properties.
                 // `property` before `name` (Readability's preference: 003-metadata-preferred).
                 for attr in ["property", "name", "itemprop", "http-equiv"] {

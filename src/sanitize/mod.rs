@@ -658,7 +658,7 @@ pub fn scan_attrs(s: &str) -> Vec<(String, String)> {
             it.next();
             continue;
         }
-        out.push((name, decode_entities(&value)));
+        out.push((name, crate::text::decode_entities(&value)));
         if out.len() > 64 {
             break;
         }
@@ -666,47 +666,6 @@ pub fn scan_attrs(s: &str) -> Vec<(String, String)> {
     out
 }
 
-/// Decodes the few entities found in attribute values (`&amp;`, `&quot;`, numeric).
-fn decode_entities(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
-        let end = rest.find(';').filter(|&e| e <= 10);
-        let Some(end) = end else {
-            out.push('&');
-            rest = &rest[1..];
-            continue;
-        };
-        let ent = &rest[1..end];
-        let ch = match ent {
-            "amp" => Some('&'),
-            "quot" => Some('"'),
-            "apos" => Some('\''),
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            _ if ent.starts_with("#x") || ent.starts_with("#X") => u32::from_str_radix(&ent[2..], 16).ok().and_then(char::from_u32),
-            _ if ent.starts_with('#') => ent[1..].parse::<u32>().ok().and_then(char::from_u32),
-            _ => None,
-        };
-        match ch {
-            Some(c) => {
-                out.push(c);
-                rest = &rest[end + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
 
 #[cfg(test)]
 mod tests {
