@@ -45,8 +45,8 @@ pub fn analyze(dom: &Dom, opts: &Options) -> Result<Article, Error> {
     let clutter = clutter::detect(dom);
     let meta = metadata::read(dom, opts.url.as_deref());
     let body = extract::grab(dom, &clutter, &meta).ok_or(Error::NoArticle)?;
-    let base = meta.url.as_deref().or(opts.url.as_deref());
-    let rendered = sanitize::render(dom, &body, opts.url.as_deref().or(base));
+    let base = document_base(dom, opts.url.as_deref().or(meta.url.as_deref()));
+    let rendered = sanitize::render(dom, &body, base.as_deref());
     if rendered.text.trim().is_empty() {
         return Err(Error::NoArticle);
     }
@@ -73,6 +73,20 @@ pub fn analyze(dom: &Dom, opts: &Options) -> Result<Article, Error> {
         clutter: clutter.into_iter().filter(|h| !dom.contains(h.node, body.root)).collect(),
         provenance: meta.provenance,
     })
+}
+
+/// The URL relative links resolve against, as in a browser: the first `<base href>` resolved
+/// against the page URL, else the page URL. A base that is not http(s) is ignored (the serializer
+/// would drop every link resolved against it anyway).
+fn document_base(dom: &Dom, page: Option<&str>) -> Option<String> {
+    let href = dom.descendants(Dom::ROOT).filter(|&n| dom.is(n, "base")).find_map(|n| dom.attr(n, "href"));
+    if let Some(href) = href {
+        let resolved = url::resolve(page, href);
+        if matches!(url::scheme(&resolved).as_deref(), Some("http" | "https")) {
+            return Some(resolved);
+        }
+    }
+    page.map(str::to_string)
 }
 
 /// Clutter only (the in-page clean mode on a page that is not an article).
@@ -180,6 +194,16 @@ mod tests {
         let mut page = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\"><p>".to_vec();
         page.extend_from_slice(&[0xE9, 0x74, 0xE9]);
         assert!(decode_html(&page).unwrap().contains("été"));
+    }
+
+    #[test]
+    fn base_href_is_the_base_of_relative_urls() {
+        let dom = dom::html::parse("<html><head><base href='/static/'><base href='https://other.example/'></head><body></body></html>");
+        assert_eq!(document_base(&dom, Some("https://news.example/a/b.html")).as_deref(), Some("https://news.example/static/"));
+        let dom = dom::html::parse("<html><head><base href='javascript:alert(1)//'></head><body></body></html>");
+        assert_eq!(document_base(&dom, Some("https://news.example/a")).as_deref(), Some("https://news.example/a"));
+        let dom = dom::html::parse("<p>x</p>");
+        assert_eq!(document_base(&dom, None), None);
     }
 
     #[test]
