@@ -8,12 +8,11 @@
 // Run: node tests/e2e/bench.mjs   (BENCH_RUNS=N runs per page and tool, default 10; BENCH_BROWSERS=chromium,firefox)
 import fs from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
-import { DIST } from "./common.mjs";
+import { DIST, freePort } from "./common.mjs";
 import { PAGES } from "./server.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
@@ -60,14 +59,6 @@ const quantile = (xs, q) => {
   return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
 };
 const fmt = (xs) => (xs.length ? `${quantile(xs, 0.5).toFixed(1)} / ${quantile(xs, 0.95).toFixed(1)}` : "n/a");
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
 
 async function runChromium(list, base) {
   const EXT = path.join(DIST, "chrome");

@@ -4,25 +4,16 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import { startServer, fixtureCases } from "./server.mjs";
 import { stylesheetProbe } from "./probe.mjs";
-import { DIST, MAGHRESS, comparable, contentTodo, formatDate, nativeCite, nativeExtract, today } from "./common.mjs";
+import { chromiumArgs, comparable, contentTodo, DIST, formatDate, freePort, MAGHRESS, nativeCite, nativeExtract, today } from "./common.mjs";
 
 const EXT = path.join(DIST, "chrome");
 let server, ctx, sw, extId, cdpBrowser, cdp, profile;
 const figures = { browser: "chromium", clickToReaderMs: [] };
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
 
 before(async () => {
   server = await startServer();
@@ -32,11 +23,7 @@ before(async () => {
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     headless: true,
     locale: "en-US",
-    args: [
-      `--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`, `--remote-debugging-port=${port}`,
-      "--lang=en-US", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync",
-    ],
+    args: chromiumArgs(EXT, port),
   });
   sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent("serviceworker"));
   extId = new URL(sw.url()).host;

@@ -6,12 +6,11 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import { startServer } from "./server.mjs";
-import { DIST, nativeCite, nativeExtract } from "./common.mjs";
+import { chromiumArgs, DIST, freePort, nativeCite, nativeExtract } from "./common.mjs";
 import { FIXED_TITLE, TZ, cliText, fragmentOf, todayIn, wasmCite } from "./cite-panel.common.mjs";
 import { applyFixes, localeFor } from "../../extension/reader/cite-panel.js";
 
@@ -20,14 +19,6 @@ const CASE = "maghress-fr"; // French page, aggregator: outlet, source URL and d
 const CASE_AR = "maghress-ar";
 const ACCESSED = todayIn(TZ); // the access date the panel must use: today where the user is
 let server, ctx, extId, cdpBrowser, cdp, profile, page, frame, url, native;
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
 
 before(async () => {
   server = await startServer();
@@ -38,11 +29,7 @@ before(async () => {
     headless: true,
     locale: "en-US",
     env: { ...process.env, TZ },
-    args: [
-      `--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`, `--remote-debugging-port=${port}`,
-      "--lang=en-US", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync",
-    ],
+    args: chromiumArgs(EXT, port),
   });
   const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent("serviceworker"));
   extId = new URL(sw.url()).host;

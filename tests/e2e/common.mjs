@@ -1,4 +1,5 @@
 // Shared by the Chromium and Firefox suites: the native CLI (parity), expected values, helpers.
+import net from "node:net";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -78,3 +79,22 @@ export function contentTodo(caseName) {
   const why = expectedOf(caseName).known_failure;
   return why ? `core not there yet (expected.json known_failure: ${why})` : false;
 }
+
+/** A free TCP port on 127.0.0.1 (for Chromium's --remote-debugging-port). */
+export const freePort = () =>
+  new Promise((resolve) => {
+    const s = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+
+/**
+ * Chromium flags for every suite: only our extension, CDP on `port` (Extensions.triggerAction), and no
+ * background traffic (the machine has no network; the suites record every request).
+ */
+export const chromiumArgs = (ext, port) => [
+  `--disable-extensions-except=${ext}`, `--load-extension=${ext}`, `--remote-debugging-port=${port}`,
+  "--lang=en-US", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync",
+];

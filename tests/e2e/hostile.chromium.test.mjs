@@ -4,11 +4,10 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { DIST } from "./common.mjs";
+import { chromiumArgs, DIST, freePort } from "./common.mjs";
 import { RAN, articleImages, startHostileServer } from "./hostile-pages.mjs";
 import { checkReaderDom, checkReaderHtmlFile, checkManifestCsp, TOGGLES } from "./hostile-checks.mjs";
 
@@ -18,14 +17,6 @@ const requests = [];
 const dialogs = [];
 const consoleLog = [];
 
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-
 before(async () => {
   server = await startHostileServer();
   const port = await freePort();
@@ -34,11 +25,7 @@ before(async () => {
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     headless: true,
     locale: "en-US",
-    args: [
-      `--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`, `--remote-debugging-port=${port}`,
-      "--lang=en-US", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync",
-    ],
+    args: chromiumArgs(EXT, port),
   });
   const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent("serviceworker"));
   extId = new URL(sw.url()).host;

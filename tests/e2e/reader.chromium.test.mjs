@@ -6,7 +6,6 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
@@ -14,7 +13,7 @@ import { chromium } from "playwright-core";
 import { startServer } from "./server.mjs";
 import { startRecordingProxy } from "./netlog.mjs";
 import { saveScreenshot } from "./screenshots.mjs";
-import { DIST, formatDate } from "./common.mjs";
+import { DIST, formatDate, freePort } from "./common.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -23,14 +22,6 @@ const MESSAGES = JSON.parse(fs.readFileSync(path.join(EXT, "_locales/en/messages
 const msg = (k, sub) => MESSAGES[k].message.replace(/\$[A-Z]+\$/, sub ?? "");
 let server, proxy, ctx, sw, extId, cdpBrowser, cdp, profile;
 const figures = { browser: "chromium", clickToPaintedMs: [] };
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
 
 before(async () => {
   server = await startServer();
