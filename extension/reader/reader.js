@@ -157,38 +157,7 @@ function today() {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
-// ---------------------------------------------------------------- citation (until cite-panel.* lands)
-/** Writes text/html + text/plain; falls back to a copy event, then to plain text. */
-async function writeClipboard(html, text) {
-  try {
-    await navigator.clipboard.write([
-      new ClipboardItem({
-        "text/html": new Blob([html], { type: "text/html" }),
-        "text/plain": new Blob([text], { type: "text/plain" }),
-      }),
-    ]);
-    return "clipboard.write";
-  } catch {
-    // Older engines or a denied permission: the copy event still carries both flavours.
-  }
-  let done = false;
-  const onCopy = (e) => {
-    e.clipboardData.setData("text/html", html);
-    e.clipboardData.setData("text/plain", text);
-    e.preventDefault();
-    done = true;
-  };
-  document.addEventListener("copy", onCopy);
-  try {
-    document.execCommand("copy");
-  } finally {
-    document.removeEventListener("copy", onCopy);
-  }
-  if (done) return "execCommand";
-  await navigator.clipboard.writeText(text);
-  return "writeText";
-}
-
+// ---------------------------------------------------------------- citation
 /**
  * The citation panel (extension/reader/cite-panel.js, docs/cite-panel.md) in #cite-panel when the
  * extension ships it; the quick copy below works either way. The wasm is loaded after the first
@@ -224,6 +193,8 @@ function mountCitation(article) {
       // Quick copy, unchanged from the first reader: the user's language when the core has it, else English.
       const locale = chosen || (["fr", "en", "ar"].find((l) => uiLang.toLowerCase().startsWith(l)) ?? "en");
       const c = cite(article, $("style").value, locale, today());
+      // One rich-copy path for the quick copy and the panel (cite-panel.js).
+      const { writeClipboard } = await import("./cite-panel.js");
       const how = await writeClipboard(c.html, c.text);
       $("status").textContent = t("copied");
       $("status").dataset.method = how;
