@@ -12,6 +12,7 @@ import { Builder, By, until } from "selenium-webdriver";
 import firefox from "selenium-webdriver/firefox.js";
 import { startServer } from "./server.mjs";
 import { DIST, nativeCite, nativeExtract } from "./common.mjs";
+import { pressShortcut as ffPressShortcut, readClipboard as ffReadClipboard } from "./firefox.common.mjs";
 import { FIXED_TITLE, TZ, fragmentOf, todayIn, wasmCite } from "./cite-panel.common.mjs";
 
 const GECKO_ID = "lisible@lisible.app";
@@ -40,14 +41,7 @@ after(async () => {
   await server?.close();
 });
 
-async function pressShortcut() {
-  await driver.setContext(firefox.Context.CHROME);
-  try {
-    await driver.executeScript(`document.querySelector('#ext-keyset-id-${WIDGET} > key').doCommand()`);
-  } finally {
-    await driver.setContext(firefox.Context.CONTENT);
-  }
-}
+const pressShortcut = () => ffPressShortcut(driver, WIDGET);
 
 /** Loads the page, opens the reader, waits for the panel's first render and stays in the reader frame. */
 async function openPanel(pageUrl) {
@@ -84,23 +78,7 @@ async function type(sel, text) {
   await el.sendKeys(text);
 }
 
-/** The system clipboard, read from the chrome context. */
-async function readClipboard() {
-  await driver.setContext(firefox.Context.CHROME);
-  try {
-    return await driver.executeAsyncScript(`
-      const done = arguments[arguments.length - 1];
-      (async () => {
-        const out = {};
-        for (const item of await navigator.clipboard.read()) {
-          for (const type of item.types) out[type] = await (await item.getType(type)).text();
-        }
-        return out;
-      })().then(done, (e) => done({ error: String(e) }));`);
-  } finally {
-    await driver.setContext(firefox.Context.CONTENT);
-  }
-}
+const readClipboard = () => ffReadClipboard(driver);
 
 /** Copies with the panel's button (in the reader frame) and reads both flavours back. */
 async function copyAndRead(kind = "text") {

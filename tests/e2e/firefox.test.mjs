@@ -13,6 +13,7 @@ import firefox from "selenium-webdriver/firefox.js";
 import { startServer, fixtureCases } from "./server.mjs";
 import { stylesheetProbe } from "./probe.mjs";
 import { DIST, MAGHRESS, comparable, contentTodo, formatDate, nativeCite, nativeExtract, today } from "./common.mjs";
+import { pressShortcut as ffPressShortcut, readClipboard as ffReadClipboard } from "./firefox.common.mjs";
 
 const GECKO_ID = "lisible@lisible.app";
 const WIDGET = GECKO_ID.toLowerCase().replace(/[^a-z0-9_-]/g, "_"); // Firefox's widget id for the add-on
@@ -39,14 +40,7 @@ after(async () => {
 });
 
 /** The real action: the `_execute_action` shortcut (fires action.onClicked with the activeTab grant). */
-async function pressShortcut() {
-  await driver.setContext(firefox.Context.CHROME);
-  try {
-    await driver.executeScript(`document.querySelector('#ext-keyset-id-${WIDGET} > key').doCommand()`);
-  } finally {
-    await driver.setContext(firefox.Context.CONTENT);
-  }
-}
+const pressShortcut = () => ffPressShortcut(driver, WIDGET);
 
 const serialize = () =>
   driver.executeScript(
@@ -87,23 +81,7 @@ async function waitRestored() {
   await driver.wait(async () => (await driver.findElements(By.css("iframe[data-lisible-ui], [data-lisible-hidden]"))).length === 0, 10_000);
 }
 
-/** The system clipboard, read from the chrome context (headless Firefox has its own clipboard). */
-async function readClipboard() {
-  await driver.setContext(firefox.Context.CHROME);
-  try {
-    return await driver.executeAsyncScript(`
-      const done = arguments[arguments.length - 1];
-      (async () => {
-        const out = {};
-        for (const item of await navigator.clipboard.read()) {
-          for (const type of item.types) out[type] = await (await item.getType(type)).text();
-        }
-        return out;
-      })().then(done, (e) => done({ error: String(e) }));`);
-  } finally {
-    await driver.setContext(firefox.Context.CONTENT);
-  }
-}
+const readClipboard = () => ffReadClipboard(driver);
 
 for (const variant of ["plain", "strict-csp"]) {
   const c = MAGHRESS.case;

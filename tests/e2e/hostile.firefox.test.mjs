@@ -11,6 +11,7 @@ import path from "node:path";
 import { Builder, By, until, error as wdError } from "selenium-webdriver";
 import firefox from "selenium-webdriver/firefox.js";
 import { DIST } from "./common.mjs";
+import { pressShortcut as ffPressShortcut } from "./firefox.common.mjs";
 import { RAN, articleImages, startHostileServer } from "./hostile-pages.mjs";
 import { checkReaderDom, checkReaderHtmlFile, checkManifestCsp, TOGGLES } from "./hostile-checks.mjs";
 
@@ -56,9 +57,7 @@ async function inChrome(fn) {
 
 const consoleLog = () => inChrome(() => driver.executeScript("return window.__lisibleLog.slice()"));
 
-async function pressShortcut() {
-  await inChrome(() => driver.executeScript(`document.querySelector('#ext-keyset-id-${WIDGET} > key').doCommand()`));
-}
+const pressShortcut = () => ffPressShortcut(driver, WIDGET);
 
 const serialize = () =>
   driver.executeScript("return (document.doctype ? new XMLSerializer().serializeToString(document.doctype) : '') + document.documentElement.outerHTML");

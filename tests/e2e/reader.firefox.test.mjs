@@ -12,6 +12,7 @@ import { startServer } from "./server.mjs";
 import { startRecordingProxy } from "./netlog.mjs";
 import { saveScreenshot } from "./screenshots.mjs";
 import { DIST, formatDate } from "./common.mjs";
+import { pressShortcut as ffPressShortcut } from "./firefox.common.mjs";
 
 const GECKO_ID = "lisible@lisible.app";
 const WIDGET = GECKO_ID.toLowerCase().replace(/[^a-z0-9_-]/g, "_");
@@ -48,14 +49,7 @@ after(async () => {
   await server?.close();
 });
 
-async function pressShortcut() {
-  await driver.setContext(firefox.Context.CHROME);
-  try {
-    await driver.executeScript(`document.querySelector('#ext-keyset-id-${WIDGET} > key').doCommand()`);
-  } finally {
-    await driver.setContext(firefox.Context.CONTENT);
-  }
-}
+const pressShortcut = () => ffPressShortcut(driver, WIDGET);
 
 /** Runs fn inside the reader frame. */
 async function inReader(fn) {
