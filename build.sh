@@ -77,7 +77,8 @@ install_build_tools() {
 
 GECKODRIVER_VERSION=0.37.1
 install_test_tools() {
-  apt_install chromium chromium-driver firefox-esr
+  # firefox-esr-l10n-ar: the Arabic UI test runs Firefox in Arabic (a 0.5 MB language pack).
+  apt_install chromium chromium-driver firefox-esr firefox-esr-l10n-ar
   if ! geckodriver --version 2>/dev/null | grep -q "^geckodriver $GECKODRIVER_VERSION"; then
     [ -z "${NO_INSTALL:-}" ] || { echo "build.sh: geckodriver missing" >&2; return 1; }
     log "cargo install geckodriver $GECKODRIVER_VERSION (about 5 minutes)"
@@ -239,6 +240,8 @@ run_tests() {
     env LISIBLE_ROOT="$ROOT" node --test --test-timeout=180000 --test-reporter=spec "$E2E/hostile.chromium.test.mjs"
   step "e2e: hostile pages, headless Firefox ESR" \
     env LISIBLE_ROOT="$ROOT" GECKODRIVER="$geckodriver" node --test --test-timeout=180000 --test-reporter=spec "$E2E/hostile.firefox.test.mjs"
+  step "e2e: context menu, auto-clean sites, Arabic UI, headless Firefox ESR" \
+    env LISIBLE_ROOT="$ROOT" GECKODRIVER="$geckodriver" node --test --test-timeout=90000 --test-reporter=spec "$E2E/ui.firefox.test.mjs"
   step "web-ext lint dist/firefox (0 errors)" lint_firefox
   if [ -f "$ROOT/tests/citeproc/run.sh" ]; then
     step "citeproc: tests/citeproc/run.sh" bash "$ROOT/tests/citeproc/run.sh"

@@ -5,7 +5,7 @@
 // Static import only: dynamic import() is not allowed in service workers.
 import init, { analyzeSnapshot } from "./pkg/lisible.js";
 import { api } from "./api.js";
-import { MSG, HIDE_CSS } from "./messages.js";
+import { MSG, HIDE_CSS, originPattern } from "./messages.js";
 
 let wasmReady; // instantiated on first use, not at every service-worker start
 const ensureWasm = () => (wasmReady ??= init()); // the glue finds lisible_bg.wasm via import.meta.url
@@ -88,7 +88,7 @@ api.tabs.onUpdated.addListener(async (tabId, change, tab) => {
   const origin = new URL(tab.url).origin;
   const { autoCleanSites } = await api.storage.sync.get("autoCleanSites");
   if (!Array.isArray(autoCleanSites) || !autoCleanSites.includes(origin)) return;
-  if (!(await api.permissions.contains({ origins: [`${origin}/*`] }))) return;
+  if (!(await api.permissions.contains({ origins: [originPattern(origin)] }))) return;
   toggle(tabId, "clean").catch((e) => console.error("lisible: auto clean failed:", String(e)));
 });
 

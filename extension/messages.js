@@ -21,3 +21,13 @@ export const HIDDEN_ATTR = "data-lisible-hidden";
 export const UI_ATTR = "data-lisible-ui";
 /** The only stylesheet the extension adds to pages (user origin: beats the page's !important rules). */
 export const HIDE_CSS = `[${HIDDEN_ATTR}]{display:none !important}`;
+
+/**
+ * The host-permission match pattern for an origin of the "clean automatically" list. No port: Firefox's
+ * match patterns never match a pattern that names one (Chrome's do), and a port-less pattern covers
+ * every port in both browsers.
+ */
+export const originPattern = (origin) => {
+  const u = new URL(origin);
+  return `${u.protocol}//${u.hostname}/*`;
+};

@@ -3,6 +3,7 @@
 // (`autoCleanSites`): adding one asks for that origin's optional host permission, and only then.
 import { api } from "../api.js";
 import { loadSettings, saveSettings } from "../reader/settings.js";
+import { originPattern } from "../messages.js";
 
 const $ = (id) => document.getElementById(id);
 const t = (name, ...subs) => api.i18n.getMessage(name, subs) || name;
@@ -54,7 +55,10 @@ function renderSites() {
       settings.autoCleanSites = settings.autoCleanSites.filter((o) => o !== origin);
       await saveSettings({ autoCleanSites: settings.autoCleanSites });
       // Give the permission back: the extension keeps no host access it no longer needs.
-      await api.permissions.remove({ origins: [`${origin}/*`] }).catch(() => {});
+      // (unless another listed origin, e.g. the same host on another port, still needs it).
+      if (!settings.autoCleanSites.some((o) => originPattern(o) === originPattern(origin))) {
+        await api.permissions.remove({ origins: [originPattern(origin)] }).catch(() => {});
+      }
       renderSites();
       status(t("optionsSaved"));
     });
@@ -70,7 +74,7 @@ $("add-site").addEventListener("submit", async (e) => {
   const origin = originOf($("site").value);
   if (!origin) return status(t("optionsBadSite"));
   // permissions.request must run in the click's user gesture: nothing awaited before it.
-  const granted = await api.permissions.request({ origins: [`${origin}/*`] }).catch(() => false);
+  const granted = await api.permissions.request({ origins: [originPattern(origin)] }).catch(() => false);
   if (!granted) return status(t("optionsPermissionDenied"));
   if (!settings.autoCleanSites.includes(origin)) settings.autoCleanSites = [...settings.autoCleanSites, origin];
   await saveSettings({ autoCleanSites: settings.autoCleanSites });
