@@ -19,7 +19,9 @@ const key = (tabId) => `tab:${tabId}`;
 
 async function putArticle(tabId, data) {
   articles.set(tabId, data);
-  await api.storage.session.set({ [key(tabId)]: data });
+  // The mirror is best effort: a huge article can pass storage.session's quota (10 MB in Chromium);
+  // the reader then reads it from memory (it asks right away, while the worker is alive).
+  await api.storage.session.set({ [key(tabId)]: data }).catch((e) => console.warn("lisible: article not mirrored:", String(e)));
 }
 
 async function getArticle(tabId) {

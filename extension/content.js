@@ -4,6 +4,9 @@
 // loads it, applies its verdict and frames the reader page.
 (async () => {
   const api = globalThis.browser ?? globalThis.chrome;
+  /** Above this many elements the page is big: walked in slices, analysed off the tab's thread. */
+  const BIG_PAGE_ELEMENTS = 20_000;
+  const MAX_MESSAGE_CHARS = 32 * 2 ** 20;
   const url = (path) => api.runtime.getURL(path);
   const mode = globalThis.__lisibleMode === "clean" ? "clean" : "reader"; // set by background.js for in-page clean
   delete globalThis.__lisibleMode;
@@ -30,36 +33,46 @@
     };
     const already = new Set(document.querySelectorAll(`[${HIDDEN_ATTR}]`)); // the page's own, left alone
 
-    // 1. The core, here if the page lets us compile WebAssembly, else in the background on a snapshot.
+    // Big pages are walked in slices and analysed in the background, so the tab keeps answering
+    // the user (tests/e2e/responsive.mjs measures the longest freeze).
+    const big = document.getElementsByTagName("*").length > BIG_PAGE_ELEMENTS;
+
+    // 1. The core, here if the page lets us compile WebAssembly, else in the background.
     let core = null;
     let wasmError = null;
-    try {
-      core = await import(url("pkg/lisible.js"));
-      lap("import");
-      await core.default({ module_or_path: url("pkg/lisible_bg.wasm") });
-      lap("init");
-    } catch (e) {
-      // Chromium: a page CSP without 'wasm-unsafe-eval' forbids wasm in content scripts (CompileError).
-      wasmError = String(e);
-      core = null;
+    if (!big) {
+      try {
+        core = await import(url("pkg/lisible.js"));
+        lap("import");
+        await core.default({ module_or_path: url("pkg/lisible_bg.wasm") });
+        lap("init");
+      } catch (e) {
+        // Chromium: a page CSP without 'wasm-unsafe-eval' forbids wasm in content scripts (CompileError).
+        wasmError = String(e);
+        core = null;
+      }
     }
+    // 2. A flat snapshot of the page (one JS walk, same ids as the core's), read by the core as one
+    // JSON string: a single crossing into wasm instead of several per node.
+    const snap = big ? await globalThis.lisibleSnapshotAsync(document) : globalThis.lisibleSnapshot(document);
+    const json = snap.json ?? JSON.stringify(snap.flat);
+    lap("snapshot");
     let analysis;
     let route;
     if (core) {
       route = "content";
-      analysis = core.analyzeLive(location.href);
-      lap("analyze");
-      core.hideClutter();
+      analysis = core.analyzeSnapshot(json, location.href);
     } else {
       route = "background";
-      const snap = globalThis.lisibleSnapshot(document);
-      lap("snapshot");
-      analysis = await send({ type: MSG.ANALYZE_SNAPSHOT, nodes: snap.flat, url: location.href });
-      lap("analyze");
-      for (const hit of analysis.hide) {
-        const node = snap.nodes[hit.node];
-        if (node?.nodeType === 1) node.setAttribute(HIDDEN_ATTR, hit.kind);
-      }
+      // Extension messages are capped (64 MiB in Chromium): past that, say so rather than fail.
+      analysis = json.length > MAX_MESSAGE_CHARS
+        ? { article: null, hide: [], error: `Page too large: its DOM snapshot is ${Math.round(json.length / 2 ** 20)} MB, the limit is ${MAX_MESSAGE_CHARS / 2 ** 20} MB` }
+        : await send({ type: MSG.ANALYZE_SNAPSHOT, nodes: json, url: location.href });
+    }
+    lap("analyze");
+    for (const hit of analysis.hide) {
+      const node = snap.nodes[hit.node];
+      if (node?.nodeType === 1) node.setAttribute(HIDDEN_ATTR, hit.kind);
     }
     lap("hide");
     hidden = [...document.querySelectorAll(`[${HIDDEN_ATTR}]`)].filter((el) => !already.has(el));

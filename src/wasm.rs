@@ -50,13 +50,19 @@ pub fn analyze_live(url: Option<String>) -> Result<JsValue, JsError> {
     to_js(&analysis)
 }
 
-/// Analyses a flat snapshot of a page (background, when the page's CSP blocks wasm in the
-/// content script). The content script applies `hide` by index itself.
+/// Analyses a flat snapshot of a page (`extension/snapshot.js`), given as its JSON string (the
+/// fast path: one crossing into wasm) or as the array itself. The content script runs this on
+/// every page (and the background when the page's CSP blocks wasm in the content script); it
+/// applies `hide` by index itself.
 #[wasm_bindgen(js_name = analyzeSnapshot)]
 pub fn analyze_snapshot(nodes: JsValue, url: Option<String>) -> Result<JsValue, JsError> {
-    let flat: Vec<snapshot::FlatNode> =
-        serde_wasm_bindgen::from_value(nodes).map_err(|e| JsError::new(&format!("bad snapshot: {e}")))?;
-    let dom = snapshot::build(flat).map_err(|e| JsError::new(&e))?;
+    let dom = match nodes.as_string() {
+        Some(json) => snapshot::build_json(&json),
+        None => serde_wasm_bindgen::from_value(nodes)
+            .map_err(|e| format!("bad snapshot: {e}"))
+            .and_then(snapshot::build),
+    }
+    .map_err(|e| JsError::new(&e))?;
     to_js(&run(&dom, url))
 }
 

@@ -49,6 +49,19 @@ fn analyze_snapshot_returns_a_page_analysis() {
 }
 
 #[wasm_bindgen_test]
+fn the_snapshot_as_a_json_string_gives_the_same_analysis() {
+    let url = Some("https://example.org/a/1".to_string());
+    let json = js_sys::JSON::stringify(&snapshot()).expect("stringify");
+    let from_string: PageAnalysis =
+        serde_wasm_bindgen::from_value(lisible::wasm::analyze_snapshot(json.into(), url.clone()).map_err(JsValue::from).expect("analysis")).expect("PageAnalysis");
+    let from_array: PageAnalysis =
+        serde_wasm_bindgen::from_value(lisible::wasm::analyze_snapshot(snapshot(), url).map_err(JsValue::from).expect("analysis")).expect("PageAnalysis");
+    assert!(from_string.article.is_some());
+    assert_eq!(serde_json::to_value(&from_string).unwrap(), serde_json::to_value(&from_array).unwrap());
+    assert!(lisible::wasm::analyze_snapshot(JsValue::from_str("[[-1,9,\"\",[]],[0,1"), None).is_err());
+}
+
+#[wasm_bindgen_test]
 fn analyze_snapshot_rejects_malformed_input_without_panicking() {
     for bad in [
         serde_json::json!("not a list"),

@@ -198,3 +198,31 @@ test("Arabic UI: the menu, the reader and the options page speak Arabic and lay 
   assert.equal(ui.articleLang, "fr");
   assert.equal(ui.articleDir, "ltr");
 });
+
+test("a big page (30,000 more elements) is walked in slices and analysed off the tab: same snapshot, same article", async () => {
+  const driver = drivers[0] ?? (await launch("en-US"));
+  await driver.get(`${server.base}/pages/${MAGHRESS.case}/`);
+  await driver.executeScript(`const d = document.createElement("div"); d.className = "grid";
+    for (let i = 0; i < 30000; i++) { const s = document.createElement("span"); s.textContent = "x" + i; d.append(s); }
+    document.body.append(d);`);
+  // The sliced walk gives exactly the JSON of the one-shot walk (snapshot.js, run in the page here).
+  const same = await driver.executeAsyncScript(`${fs.readFileSync(path.join(ROOT, "extension/snapshot.js"), "utf8")}
+    const done = arguments[arguments.length - 1];
+    globalThis.lisibleSnapshotAsync(document, 2).then((a) => {
+      const b = globalThis.lisibleSnapshot(document);
+      done({ same: a.json === JSON.stringify(b.flat), nodes: a.nodes.length === b.nodes.length && a.nodes.every((n, i) => n === b.nodes[i]), count: b.flat.length });
+    }, (e) => done({ error: String(e) }));`);
+  assert.deepEqual(same, { same: true, nodes: true, count: same.count });
+  assert.ok(same.count > 60000, String(same.count));
+
+  await inChromeContext(driver, () => driver.executeScript(`document.querySelector('#ext-keyset-id-${GECKO_ID.toLowerCase().replace(/[^a-z0-9_-]/g, "_")} > key').doCommand()`));
+  const frame = await driver.wait(until.elementLocated(By.css("iframe[data-lisible-ui]")), 60_000);
+  await driver.switchTo().frame(frame);
+  await driver.wait(until.elementLocated(By.css("#article:not([hidden])")), 60_000);
+  const data = JSON.parse(await driver.executeScript("return document.getElementById('lisible-analysis').textContent"));
+  const title = await driver.executeScript("return document.getElementById('title').textContent");
+  await driver.switchTo().defaultContent();
+  assert.equal(data.route, "background");
+  assert.equal(title, MAGHRESS.title);
+  assert.equal((await hiddenState(driver)).ticker, "none");
+});
