@@ -5,7 +5,7 @@
 #   1. the machine;  2. native ms/page (median, p95) of Lisible and dom_smoothie on the same pages;
 #   3. pathological pages: time and peak memory (RSS) per page, and the ratio to the page size;
 #   4. wasm sizes (raw, gzip -9);  5. in-browser click-to-reader vs Readability.js (when the e2e
-#   bench is available).
+#   bench is available);  6. the tab's longest freeze during click-to-reader on huge pages.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -66,6 +66,14 @@ if [ -f tests/e2e/bench.mjs ] && [ -d tests/e2e/node_modules ]; then
   (cd tests/e2e && node bench.mjs) || echo "browser bench failed"
 else
   echo "n/a: tests/e2e/bench.mjs not present"
+fi
+echo
+echo "#### In the browser: does the tab stay responsive? (huge pages)"
+echo
+if [ -f tests/e2e/responsive.mjs ] && [ -d tests/e2e/node_modules ]; then
+  (cd tests/e2e && node responsive.mjs) || echo "responsiveness bench failed"
+else
+  echo "n/a: tests/e2e/responsive.mjs not present"
 fi
 } | tee "$REPORT"
 
