@@ -43,7 +43,7 @@ function pagesToTest() {
 
 const HEARTBEAT = `(() => {
   const beats = [];
-  globalThis.__beats = beats;
+  window.__beats = beats;
   setInterval(() => beats.push(performance.now()), 10);
 })()`;
 
@@ -96,7 +96,7 @@ async function runChromium(list, base) {
         const clickMs = Number(await frame.getAttribute("html", "data-click-to-reader-ms"));
         if (process.env.RESP_TIMINGS) log(JSON.parse(await frame.textContent("#lisible-analysis")).timings);
         await page.waitForTimeout(300);
-        const beats = await page.evaluate(() => globalThis.__beats);
+        const beats = await page.evaluate(() => window.__beats);
         r.push({ clickMs, ...freezes(beats, start, beats.at(-1)) });
       }
       log(`chromium ${p.name}: ${JSON.stringify(r.map((x) => [x.clickMs, Math.round(x.longest)]))}`);
@@ -147,7 +147,7 @@ async function runFirefox(list, base) {
           await driver.switchTo().defaultContent();
         }
         await driver.sleep(300);
-        const beats = await driver.executeScript("return globalThis.__beats");
+        const beats = await driver.executeScript("return window.__beats");
         r.push({ clickMs, ...freezes(beats, start, beats.at(-1)) });
       }
       log(`firefox ${p.name}: ${JSON.stringify(r.map((x) => [x.clickMs, Math.round(x.longest)]))}`);
