@@ -23,7 +23,7 @@ const CHROME_WORDS: &[&str] = &[
     "footer", "ticker", "breaking", "marquee", "navbar", "navigation", "menu", "recommend", "plus-lus",
     "trending", "teaser", "newsletter", "share", "social", "cookie", "masthead", "topbar", "top-bar",
     "site-header", "breadcrumb", "promo", "more-stories", "read-more", "readmore", "also", "outbrain",
-    "taboola", "latest", "dernieres", "akhbar", "reply", "respond",
+    "taboola", "latest", "dernieres", "akhbar", "reply", "respond", "sitenav", "site-nav", "site_nav",
 ];
 
 impl Zones {
@@ -131,6 +131,8 @@ pub const RANK_KEYWORD: u32 = 75;
 pub const RANK_TIME: u32 = 65;
 /// An element classed date / byline / meta.
 pub const RANK_HINTED: u32 = 60;
+/// A date standing alone on its line after the headline.
+pub const RANK_STANDALONE: u32 = 25;
 /// First date after the headline.
 pub const RANK_FIRST_AFTER_H1: u32 = 20;
 /// First date anywhere outside chrome.
@@ -210,6 +212,7 @@ pub fn visible_dates(dom: &Dom, zones: &Zones, tags: &super::tags::Tags, lang: O
     let mut first_any: Option<DateCandidate> = None;
     let mut first_after: Option<DateCandidate> = None;
     let mut first_chrome: Option<DateCandidate> = None;
+    let mut first_standalone: Option<DateCandidate> = None;
     let mut text_budget = 3000usize;
     let start = out.len();
     dom.walk(body, |n| {
@@ -262,10 +265,13 @@ pub fn visible_dates(dom: &Dom, zones: &Zones, tags: &super::tags::Tags, lang: O
                         }
                     }
                 }
-                if text_budget > 0 && (first_after.is_none() || first_any.is_none() || first_chrome.is_none()) {
+                if text_budget > 0 && (first_after.is_none() || first_any.is_none() || first_chrome.is_none() || first_standalone.is_none()) {
                     text_budget -= 1;
                     if let Some(f) = dates::find_dates(t, lang, 1).into_iter().next() {
                         let label = label_before(t.get(..f.start).unwrap_or(""));
+                        if first_standalone.is_none() && !chrome && label != Some(true) && zones.after_h1(n) && is_standalone(t, f.start, f.end) {
+                            first_standalone = Some(DateCandidate { iso: f.iso.clone(), rank: RANK_STANDALONE, node: n, why: format!("a dateline of its own '{}'", clip(t, 60)), modified: false });
+                        }
                         if label != Some(true) {
                             let c = DateCandidate { iso: f.iso, rank: RANK_FIRST, node: n, why: format!("first date in the text '{}'", clip(t, 60)), modified: false };
                             if first_any.is_none() && !chrome {
@@ -296,7 +302,20 @@ pub fn visible_dates(dom: &Dom, zones: &Zones, tags: &super::tags::Tags, lang: O
     out.extend(first_any);
     out.extend(first_after);
     out.extend(first_chrome);
+    out.extend(first_standalone);
     out
+}
+
+/// A date standing on its own in a short text node (`<p>January 18, 2020</p>`, `24. April 2020 | `,
+/// `Mittwoch, 26.01.2022`, `1. Februar 2022, Daniel Dillenburg`): at most a weekday, a time zone
+/// or separators besides it, or the date leading a byline. Such a
+/// line is a dateline; a date inside a sentence is more often an event (htmldate-eval pages;
+/// fixture meta-date-standalone-line-en).
+fn is_standalone(t: &str, start: usize, end: usize) -> bool {
+    let rest = format!("{} {}", t.get(..start).unwrap_or(""), t.get(end..).unwrap_or(""));
+    let letters = rest.chars().filter(|c| c.is_alphabetic()).count();
+    let lead = t.get(..start).unwrap_or("").trim().is_empty();
+    (letters <= 12 || lead) && t.trim().chars().count() <= 60
 }
 
 /// Rank of a publication date named in a script's data ("published_at": "…").
