@@ -148,7 +148,8 @@ const DATE_HINTS: &[&str] = &[
 
 /// Classifies the words just before a date: Some(true) = modification, Some(false) = publication.
 fn label_before(before: &str) -> Option<bool> {
-    let f = dates::fold_text(before);
+    // Collapsed first: indentation must not push the label out of the 60-character window.
+    let f = dates::fold_text(&crate::text::normalize_ws(before));
     let tail: String = {
         let chars: Vec<char> = f.chars().collect();
         chars[chars.len().saturating_sub(60)..].iter().collect()
@@ -200,7 +201,7 @@ pub fn visible_dates(dom: &Dom, zones: &Zones, tags: &super::tags::Tags, lang: O
         let parent_ci = dom.parent(*n).map(|p| dom.class_and_id(p)).unwrap_or_default();
         let before = dom.parent(*n).map(|p| text_before(dom, p, *n)).unwrap_or_default();
         let modified = ci.contains("updat") || ci.contains("modif") || parent_ci.contains("updat") || parent_ci.contains("modif") || label_before(&before) == Some(true);
-        let pubdate = dom.attr(*n, "pubdate").is_some() || ci.contains("publish") || ci.contains("created") || ci.contains("entry-date") || ci.contains("post-date") || parent_ci.contains("publish");
+        let pubdate = dom.attr(*n, "pubdate").is_some() || ci.contains("publish") || ci.contains("created") || ci.contains("entry-date") || ci.contains("post-date") || parent_ci.contains("publish") || parent_ci.contains("publication");
         let rank = if pubdate && !modified { RANK_TIME_PUBDATE } else { RANK_TIME };
         let rank = if zones.is_chrome(*n) { chrome_rank(rank) } else { rank };
         out.push(DateCandidate { iso, rank, node: *n, why: format!("<time datetime=\"{}\">", clip(v, 40)), modified });
@@ -242,7 +243,11 @@ pub fn visible_dates(dom: &Dom, zones: &Zones, tags: &super::tags::Tags, lang: O
                         }
                         for (iso, label, _) in found {
                             let modified = label == Some(true);
-                            let rank = if label == Some(false) { RANK_KEYWORD } else { RANK_HINTED };
+                            // An element named for the publication date ("PublishDate", "pubdate")
+                            // says what its date is, as a label would (htmldate-eval pages;
+                            // fixture meta-date-named-publish-class-de).
+                            let named = hint_names_publication(&dom.class_and_id(n));
+                            let rank = if label == Some(false) || named && label.is_none() { RANK_KEYWORD } else { RANK_HINTED };
                             out.push(DateCandidate { iso, rank, node: n, why: format!("{} text '{}'", dom.describe(n), clip(&text, 60)), modified });
                         }
                     }
@@ -318,6 +323,12 @@ fn is_standalone(t: &str, start: usize, end: usize) -> bool {
     (letters <= 12 || lead) && t.trim().chars().count() <= 60
 }
 
+/// Class / id naming a publication date: `PublishDate`, `pubdate`, `date-publication`, not
+/// an update (`published-updated`).
+fn hint_names_publication(ci: &str) -> bool {
+    (ci.contains("publish") || ci.contains("pubdate") || ci.contains("publication")) && !ci.contains("updat") && !ci.contains("modif")
+}
+
 /// Rank of a publication date named in a script's data ("published_at": "…").
 pub const RANK_SCRIPT_DATA: u32 = 30;
 
@@ -373,7 +384,10 @@ fn attribute_date(dom: &Dom, zones: &Zones, n: NodeId) -> Option<DateCandidate> 
         return None;
     }
     for (k, v) in &e.attrs {
-        let keyed = k == "title" && (v.len() <= 40 || e.name == "abbr") || k == "content" || k == "datetime" || (k.starts_with("data-") && (k.contains("date") || k.contains("time") || k.contains("publish")));
+        // The end of a validity window (data-…-end-date, data-expires) is not when the page
+        // was published (htmldate-eval pages).
+        let window = ["end", "expir", "until", "valid"].iter().any(|w| k.contains(w));
+        let keyed = k == "title" && (v.len() <= 40 || e.name == "abbr") || k == "content" || k == "datetime" || (k.starts_with("data-") && !window && (k.contains("date") || k.contains("time") || k.contains("publish")));
         if !keyed || v.len() < 8 || v.len() > 80 {
             continue;
         }
@@ -387,7 +401,9 @@ fn attribute_date(dom: &Dom, zones: &Zones, n: NodeId) -> Option<DateCandidate> 
             ci.push(' ');
             ci.push_str(&p.to_ascii_lowercase());
         }
-        let modified = ci.contains("updat") || ci.contains("modif");
+        // The element's own words count too: `<div datetime="…"><em>Last Updated:</em> January 7,
+        // 2025</div>` (readability-test-pages spiceworks; fixture meta-date-attribute-updated-en).
+        let modified = ci.contains("updat") || ci.contains("modif") || label_before(&crate::text::normalize_ws(&bounded_text(dom, n, 200))) == Some(true);
         let rank = if ci.contains("publish") || ci.contains("created") {
             RANK_TIME_PUBDATE
         } else if zones.hint(n, 1) || k != "title" {

@@ -9,7 +9,7 @@
 //! | `authors`    | JSON-LD author (people, `@id` references followed) → meta author / dc.creator / parsely-author / sailthru.author / citation_author / article:author (names, not URLs) → microdata itemprop=author → rel=author links → visible bylines ("Par X", "By X", "بقلم X", elements classed byline/author); cleaned by `authors::people` |
 //! | `site_name`  | og:site_name → JSON-LD WebSite name → application-name → JSON-LD publisher → the host |
 //! | `outlet`     | the aggregator dateline ("Publié dans X le …", "نشر في X يوم …") → a "Source :" / "Via" link's text → JSON-LD sourceOrganization / isBasedOn publisher → JSON-LD publisher → `site_name` |
-//! | `published`  | aggregator dateline → JSON-LD datePublished (article types; dateCreated and page types lower) → meta (article:published_time, og:published_time, parsely-pub-date, sailthru.date, citation_*date, dc.date.issued, dcterms.created, dc.date, pubdate…) → microdata datePublished → `<time pubdate>` / `<time class=published>` → "Publié le …" / "Published …" / "نشر …" text → other `<time datetime>` → elements classed date/byline/meta → the URL's date → the first date after the headline → the first date of the page; never inside page chrome (sidebars, tickers, comments, footer, site header), never a date labelled as an update |
+//! | `published`  | aggregator dateline → JSON-LD datePublished (article types; dateCreated and page types lower) → meta (article:published_time, og:published_time, parsely-pub-date, sailthru.date, citation_*date, dc.date.issued, dcterms.created, dc.date, pubdate…) → microdata datePublished → `<time pubdate>` / `<time class=published>` → "Publié le …" / "Published …" / "نشر …" text → other `<time datetime>` → elements classed date/byline/meta → the URL's date → a date standing alone on its line after the headline → the first date after the headline → the first date of the page → the last edit date → the URL's month → the only date of the meta description → the date most often written in the markup (links, image paths, comments: a guess, said so); never inside page chrome (sidebars, tickers, comments, footer, site header, site nav), never a date labelled as an update. Agreement rules on top: a UTC value one day off the shown date takes the shown day; the date shown in the headline's block beats an earlier declared date; a dated element after the headline beats the generic meta `date` / `dc.date` |
 //! | `modified`   | JSON-LD dateModified → meta article:modified_time / og:updated_time / dcterms.modified → visible dates labelled "Mis à jour", "Updated", "Aktualisiert", "تحديث" |
 //! | `url`        | `<link rel=canonical>` (same site) → og:url → the page URL |
 //! | `source_url` | aggregator source link ("Cliquez ici pour lire l'article depuis sa source", "المصدر", "Source :", "Via", "Originally published") → JSON-LD isBasedOn → rel=canonical pointing to another site (syndication) |
@@ -39,6 +39,8 @@ const PUBLISHED_KEYS: &[&str] = &[
     "originalpublicationdate", "article.published", "article.created", "article_date_original",
     "cxenseparse:recs:publishtime", "date", "pdate", "displaydate", "release_date", "datecreated", "creation_date",
 ];
+/// Meta keys that name a date without saying which (see the rule in [`read`]).
+const GENERIC_DATE_KEYS: &[&str] = &["date", "dc.date", "dcterms.date"];
 /// Meta keys for the modification date.
 const MODIFIED_KEYS: &[&str] =
     &["article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "dc.date.modified", "last-modified", "lastmod", "datelastmodified"];
@@ -277,12 +279,6 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
     if best_so_far < byline::RANK_SCRIPT_DATA && page_url.and_then(dates::url_date).is_none() {
         visible.extend(byline::script_dates(dom));
     }
-    if std::env::var("LISIBLE_DEBUG_DATES").is_ok() {
-        eprintln!("H1 {:?}", zones.h1.map(|h| h.index()));
-        for c in &visible {
-            eprintln!("VIS {} {} {} {} {} | {}", c.rank, c.node.index(), c.modified, zones.after_h1(c.node), c.iso, c.why);
-        }
-    }
     let mut visible_modified: Option<(String, String)> = None;
     let mut vis: Vec<&byline::DateCandidate> = visible.iter().collect();
     vis.sort_by_key(|c| (std::cmp::Reverse(c.rank), !zones.after_h1(c.node), c.node));
@@ -347,9 +343,17 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
             }
         }
     }
-    if std::env::var("LISIBLE_DEBUG_DATES").is_ok() {
-        for c in &cands {
-            eprintln!("DBG {} {} {} | {}", c.0, c.1, c.2, c.3);
+    // The generic meta keys (`date`, `dc.date`, `dcterms.date`) name no event: CMSs fill them
+    // at publication, at the last edit or when the page is generated. A dated element of the
+    // article after the headline wins over them (htmldate-eval: 3 pages right, 1 wrong;
+    // fixture meta-date-generic-meta-fr).
+    if cands.first().is_some_and(|c| c.0 == RANK_META && GENERIC_DATE_KEYS.iter().any(|k| c.3 == format!("meta {k}"))) {
+        let shown = vis.iter().find(|c| !c.modified && c.rank >= byline::RANK_HINTED && zones.after_h1(c.node));
+        if let (Some(c), Some(first)) = (shown, cands.first()) {
+            if c.iso.get(..10) != first.2.get(..10) {
+                let why = format!("{} (the article's own dateline; {} gives {})", c.why, first.3, first.2);
+                cands.insert(0, (first.0, 0, c.iso.clone(), why));
+            }
         }
     }
     if let Some((_, _, iso, why)) = cands.into_iter().next() {
@@ -371,9 +375,6 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
         if m.published.is_none() && !relative {
             m.published = Some(d.clone());
             prov(&mut m, "published", format!("{why} (the page gives no publication date, only its last edit)"));
-        }
-        if std::env::var("LISIBLE_DEBUG_DATES").is_ok() {
-            eprintln!("MOD {d} | {why}");
         }
         m.modified = Some(d);
         prov(&mut m, "modified", why);
