@@ -23,7 +23,7 @@ const CHROME_WORDS: &[&str] = &[
     "footer", "ticker", "breaking", "marquee", "navbar", "navigation", "menu", "recommend", "plus-lus",
     "trending", "teaser", "newsletter", "share", "social", "cookie", "masthead", "topbar", "top-bar",
     "site-header", "breadcrumb", "promo", "more-stories", "read-more", "readmore", "also", "outbrain",
-    "taboola", "latest", "dernieres", "akhbar", "reply", "respond",
+    "taboola", "latest", "dernieres", "akhbar", "reply", "respond", "sitenav", "site-nav", "site_nav",
 ];
 
 impl Zones {
@@ -131,6 +131,8 @@ pub const RANK_KEYWORD: u32 = 75;
 pub const RANK_TIME: u32 = 65;
 /// An element classed date / byline / meta.
 pub const RANK_HINTED: u32 = 60;
+/// A date standing alone on its line after the headline.
+pub const RANK_STANDALONE: u32 = 25;
 /// First date after the headline.
 pub const RANK_FIRST_AFTER_H1: u32 = 20;
 /// First date anywhere outside chrome.
@@ -146,7 +148,8 @@ const DATE_HINTS: &[&str] = &[
 
 /// Classifies the words just before a date: Some(true) = modification, Some(false) = publication.
 fn label_before(before: &str) -> Option<bool> {
-    let f = dates::fold_text(before);
+    // Collapsed first: indentation must not push the label out of the 60-character window.
+    let f = dates::fold_text(&crate::text::normalize_ws(before));
     let tail: String = {
         let chars: Vec<char> = f.chars().collect();
         chars[chars.len().saturating_sub(60)..].iter().collect()
@@ -198,7 +201,7 @@ pub fn visible_dates(dom: &Dom, zones: &Zones, tags: &super::tags::Tags, lang: O
         let parent_ci = dom.parent(*n).map(|p| dom.class_and_id(p)).unwrap_or_default();
         let before = dom.parent(*n).map(|p| text_before(dom, p, *n)).unwrap_or_default();
         let modified = ci.contains("updat") || ci.contains("modif") || parent_ci.contains("updat") || parent_ci.contains("modif") || label_before(&before) == Some(true);
-        let pubdate = dom.attr(*n, "pubdate").is_some() || ci.contains("publish") || ci.contains("created") || ci.contains("entry-date") || ci.contains("post-date") || parent_ci.contains("publish");
+        let pubdate = dom.attr(*n, "pubdate").is_some() || ci.contains("publish") || ci.contains("created") || ci.contains("entry-date") || ci.contains("post-date") || parent_ci.contains("publish") || parent_ci.contains("publication");
         let rank = if pubdate && !modified { RANK_TIME_PUBDATE } else { RANK_TIME };
         let rank = if zones.is_chrome(*n) { chrome_rank(rank) } else { rank };
         out.push(DateCandidate { iso, rank, node: *n, why: format!("<time datetime=\"{}\">", clip(v, 40)), modified });
@@ -210,6 +213,7 @@ pub fn visible_dates(dom: &Dom, zones: &Zones, tags: &super::tags::Tags, lang: O
     let mut first_any: Option<DateCandidate> = None;
     let mut first_after: Option<DateCandidate> = None;
     let mut first_chrome: Option<DateCandidate> = None;
+    let mut first_standalone: Option<DateCandidate> = None;
     let mut text_budget = 3000usize;
     let start = out.len();
     dom.walk(body, |n| {
@@ -239,7 +243,11 @@ pub fn visible_dates(dom: &Dom, zones: &Zones, tags: &super::tags::Tags, lang: O
                         }
                         for (iso, label, _) in found {
                             let modified = label == Some(true);
-                            let rank = if label == Some(false) { RANK_KEYWORD } else { RANK_HINTED };
+                            // An element named for the publication date ("PublishDate", "pubdate")
+                            // says what its date is, as a label would (htmldate-eval pages;
+                            // fixture meta-date-named-publish-class-de).
+                            let named = hint_names_publication(&dom.class_and_id(n));
+                            let rank = if label == Some(false) || named && label.is_none() { RANK_KEYWORD } else { RANK_HINTED };
                             out.push(DateCandidate { iso, rank, node: n, why: format!("{} text '{}'", dom.describe(n), clip(&text, 60)), modified });
                         }
                     }
@@ -262,10 +270,13 @@ pub fn visible_dates(dom: &Dom, zones: &Zones, tags: &super::tags::Tags, lang: O
                         }
                     }
                 }
-                if text_budget > 0 && (first_after.is_none() || first_any.is_none() || first_chrome.is_none()) {
+                if text_budget > 0 && (first_after.is_none() || first_any.is_none() || first_chrome.is_none() || first_standalone.is_none()) {
                     text_budget -= 1;
                     if let Some(f) = dates::find_dates(t, lang, 1).into_iter().next() {
                         let label = label_before(t.get(..f.start).unwrap_or(""));
+                        if first_standalone.is_none() && !chrome && label != Some(true) && zones.after_h1(n) && is_standalone(t, f.start, f.end) {
+                            first_standalone = Some(DateCandidate { iso: f.iso.clone(), rank: RANK_STANDALONE, node: n, why: format!("a dateline of its own '{}'", clip(t, 60)), modified: false });
+                        }
                         if label != Some(true) {
                             let c = DateCandidate { iso: f.iso, rank: RANK_FIRST, node: n, why: format!("first date in the text '{}'", clip(t, 60)), modified: false };
                             if first_any.is_none() && !chrome {
@@ -296,7 +307,26 @@ pub fn visible_dates(dom: &Dom, zones: &Zones, tags: &super::tags::Tags, lang: O
     out.extend(first_any);
     out.extend(first_after);
     out.extend(first_chrome);
+    out.extend(first_standalone);
     out
+}
+
+/// A date standing on its own in a short text node (`<p>January 18, 2020</p>`, `24. April 2020 | `,
+/// `Mittwoch, 26.01.2022`, `1. Februar 2022, Daniel Dillenburg`): at most a weekday, a time zone
+/// or separators besides it, or the date leading a byline. Such a
+/// line is a dateline; a date inside a sentence is more often an event (htmldate-eval pages;
+/// fixture meta-date-standalone-line-en).
+fn is_standalone(t: &str, start: usize, end: usize) -> bool {
+    let rest = format!("{} {}", t.get(..start).unwrap_or(""), t.get(end..).unwrap_or(""));
+    let letters = rest.chars().filter(|c| c.is_alphabetic()).count();
+    let lead = t.get(..start).unwrap_or("").trim().is_empty();
+    (letters <= 12 || lead) && t.trim().chars().count() <= 60
+}
+
+/// Class / id naming a publication date: `PublishDate`, `pubdate`, `date-publication`, not
+/// an update (`published-updated`).
+fn hint_names_publication(ci: &str) -> bool {
+    (ci.contains("publish") || ci.contains("pubdate") || ci.contains("publication")) && !ci.contains("updat") && !ci.contains("modif")
 }
 
 /// Rank of a publication date named in a script's data ("published_at": "…").
@@ -354,7 +384,10 @@ fn attribute_date(dom: &Dom, zones: &Zones, n: NodeId) -> Option<DateCandidate> 
         return None;
     }
     for (k, v) in &e.attrs {
-        let keyed = k == "title" && (v.len() <= 40 || e.name == "abbr") || k == "content" || k == "datetime" || (k.starts_with("data-") && (k.contains("date") || k.contains("time") || k.contains("publish")));
+        // The end of a validity window (data-…-end-date, data-expires) is not when the page
+        // was published (htmldate-eval pages).
+        let window = ["end", "expir", "until", "valid"].iter().any(|w| k.contains(w));
+        let keyed = k == "title" && (v.len() <= 40 || e.name == "abbr") || k == "content" || k == "datetime" || (k.starts_with("data-") && !window && (k.contains("date") || k.contains("time") || k.contains("publish")));
         if !keyed || v.len() < 8 || v.len() > 80 {
             continue;
         }
@@ -368,7 +401,9 @@ fn attribute_date(dom: &Dom, zones: &Zones, n: NodeId) -> Option<DateCandidate> 
             ci.push(' ');
             ci.push_str(&p.to_ascii_lowercase());
         }
-        let modified = ci.contains("updat") || ci.contains("modif");
+        // The element's own words count too: `<div datetime="…"><em>Last Updated:</em> January 7,
+        // 2025</div>` (readability-test-pages spiceworks; fixture meta-date-attribute-updated-en).
+        let modified = ci.contains("updat") || ci.contains("modif") || label_before(&crate::text::normalize_ws(&bounded_text(dom, n, 200))) == Some(true);
         let rank = if ci.contains("publish") || ci.contains("created") {
             RANK_TIME_PUBDATE
         } else if zones.hint(n, 1) || k != "title" {

@@ -55,7 +55,9 @@ pub fn read(dom: &Dom) -> JsonLd {
         }
         let raw = dom.text_content(s);
         let cleaned = clean_json(&raw);
-        if let Ok(v) = serde_json::from_str::<Value>(cleaned) {
+        // The first complete value: a block with a stray closing brace after it still gives its
+        // article (htmldate-eval pages; fixture meta-date-jsonld-trailing-brace-fr).
+        if let Some(Ok(v)) = serde_json::Deserializer::from_str(cleaned).into_iter::<Value>().next() {
             values.push(v);
         }
     }

@@ -9,7 +9,7 @@
 //! | `authors`    | JSON-LD author (people, `@id` references followed) → meta author / dc.creator / parsely-author / sailthru.author / citation_author / article:author (names, not URLs) → microdata itemprop=author → rel=author links → visible bylines ("Par X", "By X", "بقلم X", elements classed byline/author); cleaned by `authors::people` |
 //! | `site_name`  | og:site_name → JSON-LD WebSite name → application-name → JSON-LD publisher → the host |
 //! | `outlet`     | the aggregator dateline ("Publié dans X le …", "نشر في X يوم …") → a "Source :" / "Via" link's text → JSON-LD sourceOrganization / isBasedOn publisher → JSON-LD publisher → `site_name` |
-//! | `published`  | aggregator dateline → JSON-LD datePublished (article types; dateCreated and page types lower) → meta (article:published_time, og:published_time, parsely-pub-date, sailthru.date, citation_*date, dc.date.issued, dcterms.created, dc.date, pubdate…) → microdata datePublished → `<time pubdate>` / `<time class=published>` → "Publié le …" / "Published …" / "نشر …" text → other `<time datetime>` → elements classed date/byline/meta → the URL's date → the first date after the headline → the first date of the page; never inside page chrome (sidebars, tickers, comments, footer, site header), never a date labelled as an update |
+//! | `published`  | aggregator dateline → JSON-LD datePublished (article types; dateCreated and page types lower) → meta (article:published_time, og:published_time, parsely-pub-date, sailthru.date, citation_*date, dc.date.issued, dcterms.created, dc.date, pubdate…) → microdata datePublished → `<time pubdate>` / `<time class=published>` → "Publié le …" / "Published …" / "نشر …" text → other `<time datetime>` → elements classed date/byline/meta → the URL's date → a date standing alone on its line after the headline → the first date after the headline → the first date of the page → the last edit date → the URL's month → the only date of the meta description → the date most often written in the markup (links, image paths, comments: a guess, said so); never inside page chrome (sidebars, tickers, comments, footer, site header, site nav), never a date labelled as an update. Agreement rules on top: a UTC value one day off the shown date takes the shown day; the date shown in the headline's block beats an earlier declared date; a dated element after the headline beats the generic meta `date` / `dc.date` |
 //! | `modified`   | JSON-LD dateModified → meta article:modified_time / og:updated_time / dcterms.modified → visible dates labelled "Mis à jour", "Updated", "Aktualisiert", "تحديث" |
 //! | `url`        | `<link rel=canonical>` (same site) → og:url → the page URL |
 //! | `source_url` | aggregator source link ("Cliquez ici pour lire l'article depuis sa source", "المصدر", "Source :", "Via", "Originally published") → JSON-LD isBasedOn → rel=canonical pointing to another site (syndication) |
@@ -39,6 +39,8 @@ const PUBLISHED_KEYS: &[&str] = &[
     "originalpublicationdate", "article.published", "article.created", "article_date_original",
     "cxenseparse:recs:publishtime", "date", "pdate", "displaydate", "release_date", "datecreated", "creation_date",
 ];
+/// Meta keys that name a date without saying which (see the rule in [`read`]).
+const GENERIC_DATE_KEYS: &[&str] = &["date", "dc.date", "dcterms.date"];
 /// Meta keys for the modification date.
 const MODIFIED_KEYS: &[&str] =
     &["article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "dc.date.modified", "last-modified", "lastmod", "datelastmodified"];
@@ -53,6 +55,9 @@ const RANK_META: u32 = 90;
 const RANK_MICRODATA: u32 = 88;
 const RANK_JSONLD_WEAK: u32 = 70;
 const RANK_URL: u32 = 97;
+/// How far (in nodes, document order) after the `<h1>` the headline's block reaches: its
+/// byline, dateline and standfirst (htmldate-eval pages put them within 200 nodes).
+const HEADLINE_BLOCK: usize = 200;
 
 /// Reads the page's metadata.
 pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
@@ -316,6 +321,41 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
             cands.insert(0, (c.0, c.1, c.2, format!("{} (agrees with the URL's date)", c.3)));
         }
     }
+    // The date the article shows its readers in the headline's block wins over a declared date
+    // (JSON-LD, meta, URL) that is earlier, when every dateline there agrees: the CMS keeps the
+    // day the story was first filed or drafted, the page shows the day it was put out
+    // (htmldate-eval: 16 pages right, 1 wrong; fixture meta-date-shown-vs-declared-de). A date
+    // labelled as an update never counts here, and an earlier shown date is more often an event
+    // or a teaser than the article's day.
+    if let (Some(first), Some(h1)) = (cands.first(), zones.h1) {
+        if (RANK_MICRODATA..RANK_DATELINE).contains(&first.0) {
+            let header: Vec<&&byline::DateCandidate> = vis
+                .iter()
+                .filter(|c| !c.modified && c.rank >= byline::RANK_HINTED && c.node >= h1 && c.node.index() - h1.index() <= HEADLINE_BLOCK)
+                .collect();
+            let day_of = |iso: &str| iso.get(..10).unwrap_or(iso).to_string();
+            if let Some(c) = header.first() {
+                let day = day_of(&c.iso);
+                if day.len() == 10 && header.iter().all(|h| day_of(&h.iso) == day) && day > day_of(&first.2) {
+                    let why = format!("{} (the date shown under the headline; {} gives {})", c.why, first.3, first.2);
+                    cands.insert(0, (first.0, 0, c.iso.clone(), why));
+                }
+            }
+        }
+    }
+    // The generic meta keys (`date`, `dc.date`, `dcterms.date`) name no event: CMSs fill them
+    // at publication, at the last edit or when the page is generated. A dated element of the
+    // article after the headline wins over them (htmldate-eval: 3 pages right, 1 wrong;
+    // fixture meta-date-generic-meta-fr).
+    if cands.first().is_some_and(|c| c.0 == RANK_META && GENERIC_DATE_KEYS.iter().any(|k| c.3 == format!("meta {k}"))) {
+        let shown = vis.iter().find(|c| !c.modified && c.rank >= byline::RANK_HINTED && zones.after_h1(c.node));
+        if let (Some(c), Some(first)) = (shown, cands.first()) {
+            if c.iso.get(..10) != first.2.get(..10) {
+                let why = format!("{} (the article's own dateline; {} gives {})", c.why, first.3, first.2);
+                cands.insert(0, (first.0, 0, c.iso.clone(), why));
+            }
+        }
+    }
     if let Some((_, _, iso, why)) = cands.into_iter().next() {
         m.published = Some(iso);
         prov(&mut m, "published", why);
@@ -357,6 +397,13 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
                 m.published = Some(only.iso.clone());
                 prov(&mut m, "published", format!("the only date in meta {k}"));
             }
+        }
+    }
+
+    if m.published.is_none() && !relative {
+        if let Some((d, why)) = dates::markup_date(dom) {
+            m.published = Some(d);
+            prov(&mut m, "published", why);
         }
     }
 
