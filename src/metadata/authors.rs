@@ -30,6 +30,14 @@ const HONORIFICS: &[&str] = &[
     "الدكتور", "الدكتورة", "د", "الاستاذ", "الاستاذة", "الصحفي", "الصحفية", "الكاتب", "الكاتبة", "ذ",
 ];
 
+/// Day names (folded): the start of a dateline, never a name.
+const WEEKDAYS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu",
+    "thur", "thurs", "fri", "sat", "sun", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lunes", "martes", "miercoles",
+    "jueves", "viernes", "sabado", "domingo", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعة", "السبت", "الاحد",
+];
+
 /// Particles allowed in lowercase inside a Latin name.
 const PARTICLES: &[&str] = &["de", "du", "des", "da", "di", "van", "von", "der", "den", "le", "la", "al", "el", "bin", "ben", "ibn", "y", "dos", "del", "ter", "zu"];
 
@@ -42,7 +50,44 @@ pub fn people(raw: &str, not_people: &[String]) -> Vec<String> {
 /// [`people`] with the capitalisation check on or off: visible text must look like names
 /// ("Par ailleurs, le ministre…" is prose); declared names (meta, JSON-LD) are trusted as written.
 pub fn people_from(raw: &str, not_people: &[String], visible: bool) -> Vec<String> {
+    // A byline read from the page comes as lines ("Written by X" / "Edited by Y", a name and
+    // its title): each line is read on its own.
+    let mut out: Vec<String> = Vec::new();
+    for line in raw.split('\n') {
+        for p in line_people(line, not_people, visible) {
+            if !out.iter().any(|o| norm_key(o) == norm_key(&p)) {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+/// Lines that credit someone other than the author ("Edited by", "Photos by", "Traduit par"),
+/// folded.
+const OTHER_CREDITS: &[&str] = &[
+    "edited by", "photos by", "photo by", "photographs by", "photography by", "illustrations by", "illustration by",
+    "translated by", "fact checked by", "fact-checked by", "reviewed by", "medically reviewed by", "traduit par",
+    "traduction", "edite par", "photos :", "photo :", "ترجمة", "تحرير", "تصوير", "ubersetzt von", "bearbeitet von",
+    "editado por", "traducido por", "revisado por",
+];
+
+fn line_people(raw: &str, not_people: &[String], visible: bool) -> Vec<String> {
     let mut s = crate::text::normalize_ws(raw);
+    // "Name (https://example.org/~name)": the link in parentheses goes, the name stays.
+    while let Some(i) = s.find('(') {
+        let Some(j) = s[i..].find(')').map(|j| i + j) else { break };
+        if !s[i..j].contains("://") && !s[i..j].contains('@') {
+            break;
+        }
+        s.replace_range(i..=j, " ");
+        s = crate::text::normalize_ws(&s);
+    }
+    let folded = dates::fold_text(&s);
+    // Only the author credit names authors (readability-test-pages google-sre-book-1).
+    if OTHER_CREDITS.iter().any(|c| folded.starts_with(c)) {
+        return Vec::new();
+    }
     if s.contains("://") || s.contains('@') && !s.contains(' ') {
         return Vec::new();
     }
@@ -182,9 +227,15 @@ fn clean_name(p: &str, visible: bool) -> Option<String> {
     while words.len() > 1 && HONORIFICS.contains(&dates::fold_text(words[0].trim_end_matches('.')).as_str()) {
         words.remove(0);
     }
-    // Trailing function words left by a cut date ("X le", "X on", "X يوم").
-    while words.len() > 1 && ["le", "on", "am", "el", "il", "يوم", "في", "at", "à", "a"].contains(&words[words.len() - 1].to_lowercase().as_str()) {
-        words.pop();
+    // Trailing function words and weekdays left by a cut date ("X le", "X on", "X يوم",
+    // "X Monday, February 29": readability-test-pages simplyfound-1).
+    while let Some(last) = words.last() {
+        let l = dates::fold_text(last);
+        if ["le", "on", "am", "el", "il", "يوم", "في", "at", "à", "a"].contains(&l.as_str()) && words.len() > 1 || WEEKDAYS.contains(&l.as_str()) {
+            words.pop();
+        } else {
+            break;
+        }
     }
     if words.is_empty() || words.len() > 6 {
         return None;
@@ -234,6 +285,19 @@ mod tests {
         assert_eq!(p("John Smith, Senior Correspondent"), ["John Smith"]);
         assert_eq!(p("Jong, Michiel de"), ["Michiel de Jong"]);
         assert_eq!(p("Martin Untersinger (avec Damien Leloup et Morgane Tual)"), ["Martin Untersinger", "Damien Leloup", "Morgane Tual"]);
+    }
+
+    #[test]
+    fn lines_of_a_byline() {
+        assert_eq!(p("Written by Hannah Okoro\nEdited by Tom Reyes"), ["Hannah Okoro"]);
+        assert_eq!(p("Leïla Benali\nCheffe du service économie"), ["Leïla Benali"]);
+        assert_eq!(p("Paul Martin\nGames Editor"), ["Paul Martin"]);
+        assert_eq!(p("Par Nadia Kettani\nPhotos : Karim Idrissi"), ["Nadia Kettani"]);
+        assert_eq!(p("by Sam Ortiz 22 Dec 2016 651"), ["Sam Ortiz"]);
+        assert_eq!(p("Camille Roux (https://camille.example.org/)"), ["Camille Roux"]);
+        assert_eq!(p("Joe Ward\nMonday, February 29, 2016 @ 11:10 PM UTC"), ["Joe Ward"]);
+        assert_eq!(p("Par Inès Morel samedi 13 décembre 2025"), ["Inès Morel"]);
+        assert_eq!(p("بقلم: سعاد الإدريسي\nترجمة: أحمد بناني"), ["سعاد الإدريسي"]);
     }
 
     #[test]

@@ -26,7 +26,7 @@ pub mod lang;
 pub mod tags;
 pub mod title;
 
-use crate::dom::Dom;
+use crate::dom::{Dom, NodeId};
 use crate::model::Metadata;
 use byline::Zones;
 
@@ -153,6 +153,64 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
         prov(&mut m, "outlet", why);
     }
 
+    // ----- authors --------------------------------------------------------------------------------
+    let mut not_people: Vec<String> = Vec::new();
+    not_people.extend(m.site_name.clone());
+    not_people.extend(m.outlet.clone());
+    not_people.extend(ld.publisher.clone());
+    not_people.extend(page_host.clone());
+    if let Some(h) = &page_host {
+        not_people.extend(h.split('.').next().map(str::to_string));
+    }
+    let mut author_sources: Vec<(Vec<String>, String)> = Vec::new();
+    let ld_names: Vec<String> = ld.authors.iter().map(|(n, _)| n.clone()).collect();
+    author_sources.push((ld_names, "JSON-LD author".into()));
+    for key in ["dc.creator", "dcterms.creator", "author", "parsely-author", "sailthru.author", "byl", "citation_author", "article:author"] {
+        // One value per key (the first, `property` before `name`), except citation_author and
+        // Dublin Core creators: scholarly pages and standards give one tag per author (fixture
+        // meta-authors-dc-creators-en).
+        let mut vals: Vec<String> = tags.all_one_attr(key).into_iter().filter(|v| !v.starts_with("http")).collect();
+        if !matches!(key, "citation_author" | "dc.creator" | "dcterms.creator") {
+            vals.truncate(1);
+        }
+        author_sources.push((vals, format!("meta {key}")));
+    }
+    let declared_sources = author_sources.len();
+    let items: Vec<String> = tags
+        .items
+        .iter()
+        // The article item's own author, even in an <aside> of the article (fixture
+        // meta-author-microdata-aside-en); other items' authors only outside page chrome.
+        .filter(|(k, v, n)| (k == "author" || k == "creator") && !v.is_empty() && (!zones.is_chrome(*n) || in_article_item(dom, *n)))
+        .map(|(_, v, _)| v.clone())
+        .collect();
+    author_sources.push((items, "microdata itemprop=author".into()));
+    let rel: Vec<String> = tags.rel_authors.iter().filter(|(_, n)| !zones.is_chrome(*n)).map(|(t, _)| t.clone()).collect();
+    author_sources.push((rel, "rel=author link".into()));
+    for (t, why) in byline::visible_authors(dom, &zones) {
+        author_sources.push((vec![t], why));
+    }
+    for (i, (vals, why)) in author_sources.into_iter().enumerate() {
+        let mut people = Vec::new();
+        // A byline names a handful of people; a page repeating rel=author 10,000 times does not
+        // need 10,000 parses.
+        for v in vals.iter().take(20) {
+            // A JSON-LD author typed Person stays a person even when the site bears their name
+            // (a personal site; fixture meta-author-personal-site-en).
+            let person = i == 0 && ld.persons.contains(v);
+            for p in authors::people_from(v, if person { &[] } else { &not_people }, i >= declared_sources) {
+                if !people.contains(&p) {
+                    people.push(p);
+                }
+            }
+        }
+        if !people.is_empty() {
+            m.authors = people;
+            prov(&mut m, "authors", why);
+            break;
+        }
+    }
+
     // ----- title --------------------------------------------------------------------------------
     let h1_text = zones.h1.map(|h| crate::text::normalize_ws(&tags::bounded_text(dom, h, 400))).filter(|t| !t.is_empty());
     let doc_title = dom
@@ -180,64 +238,27 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
         sites.extend(tags.first(&["application-name"]).map(|(_, v)| v));
         sites.extend(ld.publisher.clone());
         sites.extend(ld.website_name.clone());
+        // The names on the site's own home links (its logo: "V8", an <img alt>), when the page
+        // declares no site name (fixture meta-title-home-link-en).
+        let og_host = tags.first(&["og:url"]).and_then(|(_, u)| crate::url::host(&u));
+        for (href, names) in &tags.home_links {
+            let own = match crate::url::host(href) {
+                None => !href.starts_with("//"),
+                Some(h) => [&page_host, &canonical_host, &og_host].into_iter().flatten().any(|p| same_site(&h, p)),
+            };
+            if own {
+                sites.extend(names.iter().cloned());
+            }
+        }
+        // A personal site is named after its author: "Post title | Jane Doe" (fixture
+        // meta-title-author-suffix-en).
+        sites.extend(m.authors.iter().cloned());
         let (clean, how) = title::strip_site(&t, &sites, page_host.as_deref(), h1_text.as_deref());
         m.title = Some(clean);
         prov(&mut m, "title", match how {
             Some(h) => format!("{why}: {}", h.trim_start_matches("<title> ")),
             None => why,
         });
-    }
-
-    // ----- authors --------------------------------------------------------------------------------
-    let mut not_people: Vec<String> = Vec::new();
-    not_people.extend(m.site_name.clone());
-    not_people.extend(m.outlet.clone());
-    not_people.extend(ld.publisher.clone());
-    not_people.extend(page_host.clone());
-    if let Some(h) = &page_host {
-        not_people.extend(h.split('.').next().map(str::to_string));
-    }
-    let mut author_sources: Vec<(Vec<String>, String)> = Vec::new();
-    let ld_names: Vec<String> = ld.authors.iter().map(|(n, _)| n.clone()).collect();
-    author_sources.push((ld_names, "JSON-LD author".into()));
-    for key in ["dc.creator", "dcterms.creator", "author", "parsely-author", "sailthru.author", "byl", "citation_author", "article:author"] {
-        // One value per key (the first, `property` before `name`), except citation_author:
-        // scholarly pages give one tag per author.
-        let mut vals: Vec<String> = tags.all(key).into_iter().filter(|v| !v.starts_with("http")).collect();
-        if key != "citation_author" {
-            vals.truncate(1);
-        }
-        author_sources.push((vals, format!("meta {key}")));
-    }
-    let declared_sources = author_sources.len();
-    let items: Vec<String> = tags
-        .items
-        .iter()
-        .filter(|(k, v, n)| (k == "author" || k == "creator") && !v.is_empty() && !zones.is_chrome(*n))
-        .map(|(_, v, _)| v.clone())
-        .collect();
-    author_sources.push((items, "microdata itemprop=author".into()));
-    let rel: Vec<String> = tags.rel_authors.iter().filter(|(_, n)| !zones.is_chrome(*n)).map(|(t, _)| t.clone()).collect();
-    author_sources.push((rel, "rel=author link".into()));
-    for (t, why) in byline::visible_authors(dom, &zones) {
-        author_sources.push((vec![t], why));
-    }
-    for (i, (vals, why)) in author_sources.into_iter().enumerate() {
-        let mut people = Vec::new();
-        // A byline names a handful of people; a page repeating rel=author 10,000 times does not
-        // need 10,000 parses.
-        for v in vals.iter().take(20) {
-            for p in authors::people_from(v, &not_people, i >= declared_sources) {
-                if !people.contains(&p) {
-                    people.push(p);
-                }
-            }
-        }
-        if !people.is_empty() {
-            m.authors = people;
-            prov(&mut m, "authors", why);
-            break;
-        }
     }
 
     // ----- dates ------------------------------------------------------------------------------------
@@ -369,6 +390,17 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
         prov(&mut m, "excerpt", "JSON-LD description".into());
     }
     m
+}
+
+/// True when the nearest enclosing microdata item of `n` is an article (Article, BlogPosting,
+/// NewsArticle, …): its itemprops are the article's own.
+fn in_article_item(dom: &Dom, n: NodeId) -> bool {
+    dom.ancestors(n).take(60).find(|&a| dom.attr(a, "itemscope").is_some()).is_some_and(|a| {
+        dom.attr(a, "itemtype").is_some_and(|t| {
+            let t = t.to_ascii_lowercase();
+            t.contains("article") || t.contains("posting") || t.contains("report")
+        })
+    })
 }
 
 /// Same site: equal hosts, or one a subdomain of the other (www., m., fr.).

@@ -33,7 +33,7 @@ pub fn strip_site(title: &str, sites: &[String], host: Option<&str>, h1: Option<
     let host_labels: Vec<String> = host
         .map(|h| h.split('.').filter(|l| l.len() >= 3 && !matches!(*l, "www" | "com" | "org" | "net" | "press" | "info")).map(norm_key).collect())
         .unwrap_or_default();
-    let is_site = |seg: &str| -> bool {
+    let names_site = |seg: &str| -> bool {
         let k = norm_key(seg);
         if k.is_empty() || seg.split_whitespace().count() > 6 {
             return false;
@@ -41,11 +41,19 @@ pub fn strip_site(title: &str, sites: &[String], host: Option<&str>, h1: Option<
         site_keys.iter().any(|s| *s == k || (k.starts_with(s.as_str()) && k.len() <= s.len() + 3) || (s.starts_with(k.as_str()) && k.len() >= 4))
             || host_labels.iter().any(|l| k == *l || (k.starts_with(l.as_str()) && k.len() <= l.len() + 3) || (l.len() >= 4 && k.contains(l.as_str()) && seg.split_whitespace().count() <= 3))
     };
+    // "Fandom name [Site]": a segment that ends with the site's name in brackets is the site's
+    // label (fixture meta-title-home-link-en).
+    let is_site = |seg: &str| -> bool {
+        names_site(seg) || bracketed_tail(seg).is_some_and(|inner| names_site(inner))
+    };
     for sep in SEPARATORS {
         // Suffix: the LAST separator, so that inner dashes of the headline stay.
         if let Some(i) = t.rfind(sep) {
             let (head, tail) = (&t[..i], &t[i + sep.len()..]);
-            if !head.trim().is_empty() && is_site(tail) {
+            // A short tail that says it is a site ("My website", "Le blog de Léa", "موقع …")
+            // after a headline of three words or more (fixture meta-title-site-noun-en).
+            let site_noun = head.split_whitespace().count() >= 3 && is_site_label(tail);
+            if !head.trim().is_empty() && (is_site(tail) || site_noun) {
                 let (inner, _) = strip_site(head, sites, host, None);
                 return (inner, Some(format!("<title> minus site suffix '{} {}'", sep.trim(), tail.trim())));
             }
@@ -59,6 +67,26 @@ pub fn strip_site(title: &str, sites: &[String], host: Option<&str>, h1: Option<
         }
     }
     (t.to_string(), None)
+}
+
+/// Words that make a short title segment a site's label.
+const SITE_NOUNS: &[&str] = &[
+    "website", "site", "blog", "weblog", "homepage", "magazine", "webzine", "wiki", "forum", "portal", "portail",
+    "siteweb", "موقع", "مدونة", "مجلة", "بوابة", "منتدى",
+];
+
+/// "My website", "Le blog de Léa", "مدونة سارة": at most four words, one of them a site noun.
+fn is_site_label(seg: &str) -> bool {
+    let words: Vec<String> = seg.split_whitespace().map(|w| norm_key(w)).collect();
+    !words.is_empty() && words.len() <= 4 && words.iter().any(|w| SITE_NOUNS.contains(&w.as_str()))
+}
+
+/// The text inside a final `[…]` or `(…)`.
+fn bracketed_tail(seg: &str) -> Option<&str> {
+    let seg = seg.trim();
+    let (open, close) = if seg.ends_with(']') { ('[', ']') } else if seg.ends_with(')') { ('(', ')') } else { return None };
+    let i = seg.rfind(open)?;
+    seg.get(i + 1..seg.len() - close.len_utf8()).map(str::trim).filter(|s| !s.is_empty())
 }
 
 fn clip(s: &str) -> String {
@@ -82,6 +110,18 @@ mod tests {
         assert_eq!(s("Le gouvernement adopte le budget | Le Monde", "Le Monde", "lemonde.fr"), "Le gouvernement adopte le budget");
         assert_eq!(s("Rabat - Casablanca : le TGV en 2030 - Hespress FR", "", "fr.hespress.com"), "Rabat - Casablanca : le TGV en 2030");
         assert_eq!(s("Une question - une réponse", "Maghress", "maghress.com"), "Une question - une réponse");
+    }
+
+    #[test]
+    fn site_labels_and_bracketed_site_names() {
+        assert_eq!(strip_site("How we rebuilt our kitchen – My website", &[], None, None).0, "How we rebuilt our kitchen");
+        assert_eq!(strip_site("Dix jours dans le Haut Atlas | Le blog de Léa", &[], None, None).0, "Dix jours dans le Haut Atlas");
+        // A two-word headline keeps its tail; so does a tail that names no site.
+        assert_eq!(strip_site("Question - My website", &[], None, None).0, "Question - My website");
+        assert_eq!(strip_site("Une question - une réponse claire", &[], None, None).0, "Une question - une réponse claire");
+        let sites = ["Story Vault".to_string()];
+        assert_eq!(strip_site("The Lighthouse - Chapter 3 | Sea Tales [Story Vault]", &sites, None, None).0, "The Lighthouse - Chapter 3");
+        assert_eq!(strip_site("The Lighthouse - Chapter 3 | Sea Tales [Author's cut]", &sites, None, None).0, "The Lighthouse - Chapter 3 | Sea Tales [Author's cut]");
     }
 
     #[test]
