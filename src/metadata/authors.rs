@@ -84,7 +84,7 @@ fn line_people(raw: &str, not_people: &[String], visible: bool) -> Vec<String> {
         s = crate::text::normalize_ws(&s);
     }
     let folded = dates::fold_text(&s);
-    // Only the author credit names authors (readability-test-pages google-sre-book-1).
+    // Only the author credit names authors (fixture meta-byline-credits-en).
     if OTHER_CREDITS.iter().any(|c| folded.starts_with(c)) {
         return Vec::new();
     }
@@ -240,6 +240,12 @@ fn clean_name(p: &str, visible: bool) -> Option<String> {
     if words.is_empty() || words.len() > 6 {
         return None;
     }
+    // The sentence's full stop after a name ("Posted by Alon Zakai."), not an initial ("M.").
+    if let Some(last) = words.last_mut() {
+        if last.ends_with('.') && last.chars().filter(|c| c.is_alphabetic()).count() > 1 && !last.trim_end_matches('.').contains('.') {
+            *last = last.trim_end_matches('.');
+        }
+    }
     let name = words.join(" ");
     if name.chars().count() > 60 || name.chars().any(|c| c.is_ascii_digit()) || name.contains("://") || name.contains('@') {
         return None;
@@ -295,6 +301,8 @@ mod tests {
         assert_eq!(p("Par Nadia Kettani\nPhotos : Karim Idrissi"), ["Nadia Kettani"]);
         assert_eq!(p("by Sam Ortiz 22 Dec 2016 651"), ["Sam Ortiz"]);
         assert_eq!(p("Camille Roux (https://camille.example.org/)"), ["Camille Roux"]);
+        assert_eq!(p("Posted by Alan Brook."), ["Alan Brook"]);
+        assert_eq!(p("Par Jean-Paul M."), ["Jean-Paul M."]);
         assert_eq!(p("Joe Ward\nMonday, February 29, 2016 @ 11:10 PM UTC"), ["Joe Ward"]);
         assert_eq!(p("Par Inès Morel samedi 13 décembre 2025"), ["Inès Morel"]);
         assert_eq!(p("بقلم: سعاد الإدريسي\nترجمة: أحمد بناني"), ["سعاد الإدريسي"]);

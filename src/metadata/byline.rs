@@ -480,7 +480,8 @@ const LINE_BREAKS: &[&str] = &[
 
 /// The text of a byline element as lines (one per block, `<br>` included), words of separate
 /// elements kept apart ("Lucas Nolan</a><span>22 Dec 2016" is not "Nolan22"): the name, the
-/// role and the date stay distinguishable (readability-test-pages yahoo-1, breitbart).
+/// role and the date stay distinguishable (fixtures meta-byline-lines-en,
+/// meta-byline-inline-date-fr).
 pub fn byline_lines(dom: &Dom, id: NodeId, max: usize) -> String {
     let mut raw = String::new();
     for n in dom.descendants(id).take(max.saturating_mul(8).max(64)) {

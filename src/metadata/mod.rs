@@ -181,7 +181,7 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
         .iter()
         // The article item's own author, even in an <aside> of the article (fixture
         // meta-author-microdata-aside-en); other items' authors only outside page chrome.
-        .filter(|(k, v, n)| (k == "author" || k == "creator") && !v.is_empty() && (!zones.is_chrome(*n) || in_article_item(dom, *n)))
+        .filter(|(k, v, n)| (k == "author" || k == "creator") && !v.is_empty() && (!zones.is_chrome(*n) || in_article_item(dom, &zones, *n)))
         .map(|(_, v, _)| v.clone())
         .collect();
     author_sources.push((items, "microdata itemprop=author".into()));
@@ -233,11 +233,12 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
         m.title = Some(t);
         prov(&mut m, "title", why);
     } else if let Some((t, why)) = doc_title.clone().map(|t| (t, "<title>".to_string())).or_else(|| h1_text.clone().map(|t| (t, "<h1>".into()))) {
-        let mut sites: Vec<String> = Vec::new();
-        sites.extend(m.site_name.clone());
-        sites.extend(tags.first(&["application-name"]).map(|(_, v)| v));
-        sites.extend(ld.publisher.clone());
-        sites.extend(ld.website_name.clone());
+        let mut sites: Vec<(String, String)> = Vec::new();
+        let named = |v: Option<String>, why: &str| v.map(|v| (v, why.to_string()));
+        sites.extend(named(m.site_name.clone(), m.provenance.get("site_name").map(String::as_str).unwrap_or("site_name")));
+        sites.extend(named(tags.first(&["application-name"]).map(|(_, v)| v), "application-name"));
+        sites.extend(named(ld.publisher.clone(), "JSON-LD publisher"));
+        sites.extend(named(ld.website_name.clone(), "JSON-LD WebSite name"));
         // The names on the site's own home links (its logo: "V8", an <img alt>), when the page
         // declares no site name (fixture meta-title-home-link-en).
         let og_host = tags.first(&["og:url"]).and_then(|(_, u)| crate::url::host(&u));
@@ -247,12 +248,12 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
                 Some(h) => [&page_host, &canonical_host, &og_host].into_iter().flatten().any(|p| same_site(&h, p)),
             };
             if own {
-                sites.extend(names.iter().cloned());
+                sites.extend(names.iter().map(|n| (n.clone(), "the site's home link".to_string())));
             }
         }
         // A personal site is named after its author: "Post title | Jane Doe" (fixture
         // meta-title-author-suffix-en).
-        sites.extend(m.authors.iter().cloned());
+        sites.extend(m.authors.iter().map(|a| (a.clone(), "the author's name".to_string())));
         let (clean, how) = title::strip_site(&t, &sites, page_host.as_deref(), h1_text.as_deref());
         m.title = Some(clean);
         prov(&mut m, "title", match how {
@@ -393,10 +394,11 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
 }
 
 /// True when the nearest enclosing microdata item of `n` is an article (Article, BlogPosting,
-/// NewsArticle, …): its itemprops are the article's own.
-fn in_article_item(dom: &Dom, n: NodeId) -> bool {
+/// NewsArticle, …) outside page chrome: its itemprops are the article's own (a sidebar's list
+/// of other posts is chrome).
+fn in_article_item(dom: &Dom, zones: &Zones, n: NodeId) -> bool {
     dom.ancestors(n).take(60).find(|&a| dom.attr(a, "itemscope").is_some()).is_some_and(|a| {
-        dom.attr(a, "itemtype").is_some_and(|t| {
+        !zones.is_chrome(a) && dom.attr(a, "itemtype").is_some_and(|t| {
             let t = t.to_ascii_lowercase();
             t.contains("article") || t.contains("posting") || t.contains("report")
         })
