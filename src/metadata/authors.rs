@@ -148,6 +148,31 @@ fn line_people(raw: &str, not_people: &[String], visible: bool) -> Vec<String> {
     out
 }
 
+/// Words of outlet names, never of a person's (folded).
+const OUTLET_WORDS: &[&str] = &[
+    "news", "press", "presse", "info", "infos", "times", "post", "journal", "daily", "tribune", "hebdo", "magazine",
+    "media", "medias", "tv", "radio", "fm", "online", "actu", "actus", "today", "quotidien", "matin", "soir", "express",
+    "gazette", "herald", "courrier", "courier", "depeche", "observer", "monde", "world", "blog", "club",
+];
+
+/// Shape of a person's full name: two to four words, none an outlet word, not opening with an
+/// article ("Le Monde", "The Post", "العمق المغربي"), no short all-capitals tag ("Hespress FR").
+/// Used to keep a declared Person whose name is also the site's (a personal site).
+pub fn looks_like_person_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if !(2..=4).contains(&words.len()) || name.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let first = dates::fold_text(words[0]);
+    if ["le", "la", "les", "l'", "the", "el", "al", "al-", "il", "lo", "der", "die", "das"].contains(&first.as_str()) || first.starts_with("l'") || first.starts_with("ال") {
+        return false;
+    }
+    !words.iter().any(|w| {
+        let f = dates::fold_text(w.trim_matches(|c: char| !c.is_alphanumeric()));
+        OUTLET_WORDS.contains(&f.as_str()) || (w.chars().count() <= 3 && w.chars().all(|c| c.is_uppercase()))
+    })
+}
+
 /// Lowercase letters and digits only (folded): for comparing names.
 pub fn norm_key(s: &str) -> String {
     dates::fold_text(s).chars().filter(|c| c.is_alphanumeric()).collect()
@@ -291,6 +316,18 @@ mod tests {
         assert_eq!(p("John Smith, Senior Correspondent"), ["John Smith"]);
         assert_eq!(p("Jong, Michiel de"), ["Michiel de Jong"]);
         assert_eq!(p("Martin Untersinger (avec Damien Leloup et Morgane Tual)"), ["Martin Untersinger", "Damien Leloup", "Morgane Tual"]);
+    }
+
+    #[test]
+    fn person_name_shape() {
+        assert!(looks_like_person_name("Tomás Ferreira"));
+        assert!(looks_like_person_name("Haki Benita"));
+        assert!(looks_like_person_name("محمد العلوي"));
+        assert!(!looks_like_person_name("Le Monde"));
+        assert!(!looks_like_person_name("Hespress FR"));
+        assert!(!looks_like_person_name("Morocco World News"));
+        assert!(!looks_like_person_name("العمق المغربي"));
+        assert!(!looks_like_person_name("Maghress"));
     }
 
     #[test]

@@ -162,6 +162,7 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
     if let Some(h) = &page_host {
         not_people.extend(h.split('.').next().map(str::to_string));
     }
+    let site_hosts: Vec<String> = [page_host.clone(), canonical_host.clone(), tags.first(&["og:url"]).and_then(|(_, u)| crate::url::host(&u))].into_iter().flatten().collect();
     let mut author_sources: Vec<(Vec<String>, String)> = Vec::new();
     let ld_names: Vec<String> = ld.authors.iter().map(|(n, _)| n.clone()).collect();
     author_sources.push((ld_names, "JSON-LD author".into()));
@@ -195,9 +196,15 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
         // A byline names a handful of people; a page repeating rel=author 10,000 times does not
         // need 10,000 parses.
         for v in vals.iter().take(20) {
-            // A JSON-LD author typed Person stays a person even when the site bears their name
-            // (a personal site; fixture meta-author-personal-site-en).
-            let person = i == 0 && ld.persons.contains(v);
+            // A JSON-LD author typed Person stays a person when the site bears their name on a
+            // domain of that name (a personal site: tomasferreira.example; fixture
+            // meta-author-personal-site-en). A news site whose CMS types its own name as a
+            // Person does not pass: its name is not shaped like a person's (fixture
+            // meta-author-site-as-person-fr).
+            let person = i == 0 && ld.persons.contains(v) && authors::looks_like_person_name(v) && site_hosts.iter().any(|h| {
+                let k = authors::norm_key(v);
+                h.split('.').any(|l| authors::norm_key(l) == k)
+            });
             for p in authors::people_from(v, if person { &[] } else { &not_people }, i >= declared_sources) {
                 if !people.contains(&p) {
                     people.push(p);
