@@ -96,22 +96,39 @@ fn line_people(raw: &str, not_people: &[String], visible: bool) -> Vec<String> {
     if let Some(f) = dates::find_dates(&s, None, 1).into_iter().next() {
         s = s[..f.start].to_string();
     }
-    for cut in [" | ", " • ", " · ", " — ", " – ", " - ", "Last Updated", "Last updated", "Published", "Updated", "Publié", "Mis à jour", "Posted", "Veröffentlicht", "Aktualisiert", "نشر في", "Follow", "\u{2022}"] {
+    for cut in ["Last Updated", "Last updated", "Published", "Updated", "Publié", "Mis à jour", "Posted", "Veröffentlicht", "Aktualisiert", "نشر في", "Follow"] {
         if let Some(i) = s.find(cut) {
             s.truncate(i);
         }
     }
+    // Separated segments: the names are in the first one ("X | Staff writer", "X - 12 mars"),
+    // unless it only names the outlet or the newsroom ("هسبريس - محمد الراجي", "Le Matin |
+    // Par Nadia Kettani"): then the next one is read (fixture meta-byline-outlet-first-ar).
+    let mut segments: Vec<&str> = vec![s.as_str()];
+    for sep in [" | ", " • ", " · ", " — ", " – ", " - ", "\u{2022}"] {
+        segments = segments.into_iter().flat_map(|x| x.split(sep)).collect();
+    }
+    for seg in segments.into_iter().take(4) {
+        let (people, newsroom) = segment_people(&strip_prefix(seg), not_people, visible);
+        if !people.is_empty() || !newsroom {
+            return people;
+        }
+    }
+    Vec::new()
+}
+
+/// The people of one byline segment, and whether it named the outlet or the newsroom.
+fn segment_people(s: &str, not_people: &[String], visible: bool) -> (Vec<String>, bool) {
     // Co-authors in parentheses ("X (avec Y et Z)") join the list; other parentheses go.
     let mut flat = String::new();
-    let mut rest = s.as_str();
+    let mut rest = s;
     while let Some(i) = rest.find('(') {
         flat.push_str(&rest[..i]);
         let inner_end = rest[i..].find(')').map(|e| i + e).unwrap_or(rest.len());
         let inner = rest.get(i + 1..inner_end).unwrap_or("");
         let fi = dates::fold_text(inner);
         for w in ["avec ", "with ", "mit ", "con ", "and ", "et "] {
-            if let Some(r) = fi.strip_prefix(w) {
-                let _ = r;
+            if fi.starts_with(w) {
                 flat.push_str(", ");
                 flat.push_str(inner.get(w.len()..).unwrap_or(""));
                 break;
@@ -132,20 +149,25 @@ fn line_people(raw: &str, not_people: &[String], visible: bool) -> Vec<String> {
         }
     }
     let mut out: Vec<String> = Vec::new();
+    let mut newsroom = false;
     for p in parts {
         if is_role(&p) || is_credential(&p) {
             continue;
         }
         let Some(name) = clean_name(&p, visible) else { continue };
         let key = norm_key(&name);
-        if key.is_empty() || NOT_PEOPLE.iter().any(|n| norm_key(n) == key) || not_people.iter().any(|n| norm_key(n) == key) {
+        if key.is_empty() {
+            continue;
+        }
+        if NOT_PEOPLE.iter().any(|n| norm_key(n) == key) || not_people.iter().any(|n| norm_key(n) == key) {
+            newsroom = true;
             continue;
         }
         if !out.iter().any(|o| norm_key(o) == key) {
             out.push(name);
         }
     }
-    out
+    (out, newsroom)
 }
 
 /// Words of outlet names, never of a person's (folded).
@@ -294,7 +316,7 @@ mod tests {
     use super::*;
 
     fn p(s: &str) -> Vec<String> {
-        people(s, &["Le Monde".to_string(), "Hespress".to_string()])
+        people(s, &["Le Monde".to_string(), "Hespress".to_string(), "هسبريس".to_string()])
     }
 
     #[test]
@@ -342,6 +364,9 @@ mod tests {
         assert_eq!(p("Par Jean-Paul M."), ["Jean-Paul M."]);
         assert_eq!(p("Joe Ward\nMonday, February 29, 2016 @ 11:10 PM UTC"), ["Joe Ward"]);
         assert_eq!(p("Par Inès Morel samedi 13 décembre 2025"), ["Inès Morel"]);
+        assert_eq!(p("هسبريس - محمد الراجي"), ["محمد الراجي"]);
+        assert_eq!(p("Le Monde | Par Nadia Kettani"), ["Nadia Kettani"]);
+        assert_eq!(p("Nadia Kettani | Le Monde"), ["Nadia Kettani"]);
         assert_eq!(p("بقلم: سعاد الإدريسي\nترجمة: أحمد بناني"), ["سعاد الإدريسي"]);
     }
 
