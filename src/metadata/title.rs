@@ -50,7 +50,7 @@ pub fn strip_site(title: &str, sites: &[(String, String)], host: Option<&str>, h
     };
     // "Fandom name [Site]": a segment that ends with the site's name in brackets is the site's
     // label (fixture meta-title-bracketed-site-ar).
-    let is_site = |seg: &str| -> Option<String> { names_site(seg).or_else(|| bracketed_tail(seg).and_then(|inner| names_site(inner))) };
+    let is_site = |seg: &str| -> Option<String> { names_site(seg).or_else(|| bracketed_tail(seg).and_then(&names_site)) };
     for sep in SEPARATORS {
         // Suffix: the LAST separator, so that inner dashes of the headline stay.
         if let Some(i) = t.rfind(sep) {
@@ -87,7 +87,7 @@ const SITE_NOUNS: &[&str] = &["website", "blog", "blogue", "weblog", "homepage",
 
 /// "My website", "Le blog de Léa": at most four words, one of them a site noun.
 fn is_site_label(seg: &str) -> bool {
-    let words: Vec<String> = seg.split_whitespace().map(|w| norm_key(w)).collect();
+    let words: Vec<String> = seg.split_whitespace().map(norm_key).collect();
     !words.is_empty() && words.len() <= 4 && words.iter().any(|w| SITE_NOUNS.contains(&w.as_str()))
 }
 
