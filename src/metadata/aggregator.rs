@@ -64,7 +64,7 @@ pub fn read(dom: &Dom, zones: &Zones, page_url: Option<&str>, lang: Option<&str>
                 // A dateline is a line of its own that starts with the marker ("Publié dans X
                 // le …"), not prose that mentions a publication ("…published in the journal X").
                 let lead = t.trim_start();
-                if let Some(marker) = DATELINE_MARKERS.iter().find(|m| lead.starts_with(**m) && dom.parent(n).is_some_and(|p| starts_block(dom, p, m))) {
+                if let Some(marker) = DATELINE_MARKERS.iter().find(|m| lead.starts_with(**m) && dom.parent(n).is_some_and(|p| starts_block(dom, enclosing_block(dom, p), m))) {
                     budget -= 1;
                     let scope = dom.parent(n).unwrap_or(n);
                     dateline(dom, scope, marker, lang, &mut o);
@@ -88,6 +88,24 @@ pub fn read(dom: &Dom, zones: &Zones, page_url: Option<&str>, lang: Option<&str>
         }
     });
     o
+}
+
+/// Inline elements: a link's text ("<a>published in the <em>X</em></a>") is part of the
+/// sentence around it.
+const INLINE: &[&str] = &["a", "em", "i", "b", "strong", "span", "small", "font", "u", "cite", "abbr", "mark", "sup", "sub"];
+
+/// The nearest ancestor-or-self of `n` that is not inline: the line a dateline must start
+/// (readability-test-pages article-author-tag: "…his obituary, <a>published in the Brooklyn
+/// Daily Eagle</a>, called him…" is prose; fixture meta-outlet-prose-link-en).
+fn enclosing_block(dom: &Dom, n: NodeId) -> NodeId {
+    let mut cur = n;
+    for _ in 0..20 {
+        match (dom.tag(cur), dom.parent(cur)) {
+            (Some(t), Some(p)) if INLINE.contains(&t) && dom.element(p).is_some() => cur = p,
+            _ => break,
+        }
+    }
+    cur
 }
 
 /// True when the short text of `block` starts with `marker`.

@@ -467,7 +467,7 @@ pub fn visible_authors(dom: &Dom, zones: &Zones) -> Vec<(String, String)> {
                 }
                 if zones.hint(n, 2) {
                     budget -= 1;
-                    let t = crate::text::normalize_ws(&bounded_text(dom, n, 200));
+                    let t = byline_lines(dom, n, 200);
                     if !t.is_empty() && t.len() <= 200 {
                         out.push((t, format!("byline element {}", dom.describe(n))));
                         return false;
@@ -492,7 +492,7 @@ pub fn visible_authors(dom: &Dom, zones: &Zones) -> Vec<(String, String)> {
                         budget -= 1;
                         // "Par <a>X</a>": the sentence is the parent's text.
                         let scope = dom.parent(n).unwrap_or(n);
-                        let s = crate::text::normalize_ws(&bounded_text(dom, scope, 200));
+                        let s = byline_lines(dom, scope, 200);
                         if s.len() <= 200 {
                             out.push((s, "byline text".to_string()));
                         }
@@ -504,4 +504,37 @@ pub fn visible_authors(dom: &Dom, zones: &Zones) -> Vec<(String, String)> {
         }
     });
     out
+}
+
+/// Elements that start a new line of a byline ("Written by X<br>Edited by Y", a name and its
+/// title in two `<div>`s).
+const LINE_BREAKS: &[&str] = &[
+    "br", "p", "div", "li", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "ul", "ol", "dl", "section", "header",
+    "footer", "address", "blockquote", "table",
+];
+
+/// The text of a byline element as lines (one per block, `<br>` included), words of separate
+/// elements kept apart ("Lucas Nolan</a><span>22 Dec 2016" is not "Nolan22"): the name, the
+/// role and the date stay distinguishable (fixtures meta-byline-lines-en,
+/// meta-byline-inline-date-fr).
+pub fn byline_lines(dom: &Dom, id: NodeId, max: usize) -> String {
+    let mut raw = String::new();
+    for n in dom.descendants(id).take(max.saturating_mul(8).max(64)) {
+        if raw.len() > max + 64 {
+            break;
+        }
+        if let Some(t) = dom.text_of(n) {
+            let hidden = dom.parent(n).and_then(|p| dom.tag(p)).is_some_and(|tag| crate::dom::NON_TEXT_ELEMENTS.contains(&tag));
+            if !hidden {
+                raw.push(' ');
+                raw.push_str(t);
+            }
+        } else if let Some(tag) = dom.tag(n) {
+            if n != id && LINE_BREAKS.contains(&tag) {
+                raw.push('\n');
+            }
+        }
+    }
+    let lines: Vec<String> = raw.split('\n').map(crate::text::normalize_ws).filter(|l| !l.is_empty()).collect();
+    lines.join("\n")
 }

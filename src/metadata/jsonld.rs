@@ -13,6 +13,8 @@ pub struct JsonLd {
     pub headline: Option<String>,
     /// Author names, as written (people and organisations).
     pub authors: Vec<(String, bool)>,
+    /// The author names whose object is explicitly typed `Person`.
+    pub persons: Vec<String>,
     /// datePublished (or dateCreated).
     pub published: Option<String>,
     /// True when `published` came from dateCreated.
@@ -91,7 +93,13 @@ pub fn read(dom: &Dom) -> JsonLd {
     // `name` is the title; some pages put a description in `headline` (Wikipedia): take the
     // one the document's <title> contains (readability-test-pages wikipedia-2..4).
     let headline = a.get("headline").and_then(string_of);
-    let name = a.get("name").and_then(string_of);
+    let publisher = a.get("publisher").and_then(|p| name_of(p, &objects));
+    // A `name` that is the publisher's or the site's name labels the site, not the article
+    // (fixture meta-title-ld-name-is-site-fr).
+    let name = a.get("name").and_then(string_of).filter(|n| {
+        let k = super::authors::norm_key(n);
+        ![publisher.as_deref(), out.website_name.as_deref()].into_iter().flatten().any(|s| super::authors::norm_key(s) == k)
+    });
     out.headline = match (headline, name) {
         (Some(h), Some(n)) if h != n => {
             let title = dom.find(Dom::ROOT, "title").map(|t| dom.text_content(t)).unwrap_or_default();
@@ -121,12 +129,18 @@ pub fn read(dom: &Dom) -> JsonLd {
                 Value::Object(o) => {
                     let org = types_of(o).iter().any(|t| t.contains("organization") || t == "newsmediaorganization");
                     if let Some(n) = o.get("name").and_then(string_of) {
+                        if types_of(o).iter().any(|t| t == "person") {
+                            out.persons.push(n.clone());
+                        }
                         out.authors.push((n, org));
                     } else if let Some(r) = o.get("@id").and_then(Value::as_str) {
                         // A reference into the @graph: the Person object with that @id.
                         if let Some(p) = objects.iter().find(|p| p.get("@id").and_then(Value::as_str) == Some(r)) {
                             if let Some(n) = p.get("name").and_then(string_of) {
                                 let org = types_of(p).iter().any(|t| t.contains("organization"));
+                                if types_of(p).iter().any(|t| t == "person") {
+                                    out.persons.push(n.clone());
+                                }
                                 out.authors.push((n, org));
                             }
                         }
@@ -136,7 +150,7 @@ pub fn read(dom: &Dom) -> JsonLd {
             }
         }
     }
-    out.publisher = a.get("publisher").and_then(|p| name_of(p, &objects));
+    out.publisher = publisher;
     out.source_outlet = a.get("sourceOrganization").and_then(|p| name_of(p, &objects));
     if let Some(b) = a.get("isBasedOn").or_else(|| a.get("isBasedOnUrl")) {
         let b = as_list(b).into_iter().next();

@@ -5,8 +5,8 @@
 //!
 //! | field        | sources, best first |
 //! |--------------|---------------------|
-//! | `title`      | JSON-LD headline/name → og:title → twitter:title → dc.title / dcterms.title → parsely/sailthru/citation title → `<title>` → `<h1>`; then the site's suffix or prefix is removed (" \| Le Monde", " - Hespress FR") when it names the site (og:site_name, publisher, host) or when the rest agrees with the `<h1>` |
-//! | `authors`    | JSON-LD author (people, `@id` references followed) → meta author / dc.creator / parsely-author / sailthru.author / citation_author / article:author (names, not URLs) → microdata itemprop=author → rel=author links → visible bylines ("Par X", "By X", "بقلم X", elements classed byline/author); cleaned by `authors::people` |
+//! | `title`      | JSON-LD headline/name → og:title → twitter:title → dc.title / dcterms.title → parsely/sailthru/citation title → `<title>` → `<h1>`; then the site's suffix or prefix is removed (" \| Le Monde", " - Hespress FR") when it names the site (og:site_name, publisher, application-name, JSON-LD WebSite, the site's home link text or logo alt, the host, the author on a personal site; also "Fandom \| Name [Site]" and short labels such as "My website", "Le blog de Léa") or when the rest agrees with the `<h1>`; a JSON-LD `name` equal to the publisher is not a headline |
+//! | `authors`    | JSON-LD author (people, `@id` references followed) → meta author / dc.creator / parsely-author / sailthru.author / citation_author / article:author (names, not URLs) → microdata itemprop=author → rel=author links → visible bylines ("Par X", "By X", "بقلم X", elements classed byline/author, read line by line); cleaned by `authors::people` (an organisation equal to the outlet is no person, except a JSON-LD Person on a domain of their own name) |
 //! | `site_name`  | og:site_name → JSON-LD WebSite name → application-name → JSON-LD publisher → the host |
 //! | `outlet`     | the aggregator dateline ("Publié dans X le …", "نشر في X يوم …") → a "Source :" / "Via" link's text → JSON-LD sourceOrganization / isBasedOn publisher → JSON-LD publisher → `site_name` |
 //! | `published`  | aggregator dateline → JSON-LD datePublished (article types; dateCreated and page types lower) → meta (article:published_time, og:published_time, parsely-pub-date, sailthru.date, citation_*date, dc.date.issued, dcterms.created, dc.date, pubdate…) → microdata datePublished → `<time pubdate>` / `<time class=published>` → "Publié le …" / "Published …" / "نشر …" text → other `<time datetime>` → elements classed date/byline/meta → the URL's date → a date standing alone on its line after the headline → the first date after the headline → the first date of the page → the last edit date → the URL's month → the only date of the meta description → the date most often written in the markup (links, image paths, comments: a guess, said so); never inside page chrome (sidebars, tickers, comments, footer, site header, site nav), never a date labelled as an update. Agreement rules on top: a UTC value one day off the shown date takes the shown day; the date shown in the headline's block beats an earlier declared date; a dated element after the headline beats the generic meta `date` / `dc.date` |
@@ -26,7 +26,7 @@ pub mod lang;
 pub mod tags;
 pub mod title;
 
-use crate::dom::Dom;
+use crate::dom::{Dom, NodeId};
 use crate::model::Metadata;
 use byline::Zones;
 
@@ -158,6 +158,71 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
         prov(&mut m, "outlet", why);
     }
 
+    // ----- authors --------------------------------------------------------------------------------
+    let mut not_people: Vec<String> = Vec::new();
+    not_people.extend(m.site_name.clone());
+    not_people.extend(m.outlet.clone());
+    not_people.extend(ld.publisher.clone());
+    not_people.extend(page_host.clone());
+    if let Some(h) = &page_host {
+        not_people.extend(h.split('.').next().map(str::to_string));
+    }
+    let site_hosts: Vec<String> = [page_host.clone(), canonical_host.clone(), tags.first(&["og:url"]).and_then(|(_, u)| crate::url::host(&u))].into_iter().flatten().collect();
+    let mut author_sources: Vec<(Vec<String>, String)> = Vec::new();
+    let ld_names: Vec<String> = ld.authors.iter().map(|(n, _)| n.clone()).collect();
+    author_sources.push((ld_names, "JSON-LD author".into()));
+    for key in ["dc.creator", "dcterms.creator", "author", "parsely-author", "sailthru.author", "byl", "citation_author", "article:author"] {
+        // One value per key (the first, `property` before `name`), except citation_author and
+        // Dublin Core creators: scholarly pages and standards give one tag per author (fixture
+        // meta-authors-dc-creators-en).
+        let mut vals: Vec<String> = tags.all_one_attr(key).into_iter().filter(|v| !v.starts_with("http")).collect();
+        if !matches!(key, "citation_author" | "dc.creator" | "dcterms.creator") {
+            vals.truncate(1);
+        }
+        author_sources.push((vals, format!("meta {key}")));
+    }
+    let declared_sources = author_sources.len();
+    let items: Vec<String> = tags
+        .items
+        .iter()
+        // The article item's own author, even in an <aside> of the article (fixture
+        // meta-author-microdata-aside-en); other items' authors only outside page chrome.
+        .filter(|(k, v, n)| (k == "author" || k == "creator") && !v.is_empty() && (!zones.is_chrome(*n) || in_article_item(dom, &zones, *n)))
+        .map(|(_, v, _)| v.clone())
+        .collect();
+    author_sources.push((items, "microdata itemprop=author".into()));
+    let rel: Vec<String> = tags.rel_authors.iter().filter(|(_, n)| !zones.is_chrome(*n)).map(|(t, _)| t.clone()).collect();
+    author_sources.push((rel, "rel=author link".into()));
+    for (t, why) in byline::visible_authors(dom, &zones) {
+        author_sources.push((vec![t], why));
+    }
+    for (i, (vals, why)) in author_sources.into_iter().enumerate() {
+        let mut people = Vec::new();
+        // A byline names a handful of people; a page repeating rel=author 10,000 times does not
+        // need 10,000 parses.
+        for v in vals.iter().take(20) {
+            // A JSON-LD author typed Person stays a person when the site bears their name on a
+            // domain of that name (a personal site: tomasferreira.example; fixture
+            // meta-author-personal-site-en). A news site whose CMS types its own name as a
+            // Person does not pass: its name is not shaped like a person's (fixture
+            // meta-author-site-as-person-fr).
+            let person = i == 0 && ld.persons.contains(v) && authors::looks_like_person_name(v) && site_hosts.iter().any(|h| {
+                let k = authors::norm_key(v);
+                h.split('.').any(|l| authors::norm_key(l) == k)
+            });
+            for p in authors::people_from(v, if person { &[] } else { &not_people }, i >= declared_sources) {
+                if !people.contains(&p) {
+                    people.push(p);
+                }
+            }
+        }
+        if !people.is_empty() {
+            m.authors = people;
+            prov(&mut m, "authors", why);
+            break;
+        }
+    }
+
     // ----- title --------------------------------------------------------------------------------
     let h1_text = zones.h1.map(|h| crate::text::normalize_ws(&tags::bounded_text(dom, h, 400))).filter(|t| !t.is_empty());
     let doc_title = dom
@@ -180,69 +245,33 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
         m.title = Some(t);
         prov(&mut m, "title", why);
     } else if let Some((t, why)) = doc_title.clone().map(|t| (t, "<title>".to_string())).or_else(|| h1_text.clone().map(|t| (t, "<h1>".into()))) {
-        let mut sites: Vec<String> = Vec::new();
-        sites.extend(m.site_name.clone());
-        sites.extend(tags.first(&["application-name"]).map(|(_, v)| v));
-        sites.extend(ld.publisher.clone());
-        sites.extend(ld.website_name.clone());
+        let mut sites: Vec<(String, String)> = Vec::new();
+        let named = |v: Option<String>, why: &str| v.map(|v| (v, why.to_string()));
+        sites.extend(named(m.site_name.clone(), m.provenance.get("site_name").map(String::as_str).unwrap_or("site_name")));
+        sites.extend(named(tags.first(&["application-name"]).map(|(_, v)| v), "application-name"));
+        sites.extend(named(ld.publisher.clone(), "JSON-LD publisher"));
+        sites.extend(named(ld.website_name.clone(), "JSON-LD WebSite name"));
+        // The names on the site's own home links (its logo: "V8", an <img alt>), when the page
+        // declares no site name (fixture meta-title-home-link-en).
+        let og_host = tags.first(&["og:url"]).and_then(|(_, u)| crate::url::host(&u));
+        for (href, names) in &tags.home_links {
+            let own = match crate::url::host(href) {
+                None => !href.starts_with("//"),
+                Some(h) => [&page_host, &canonical_host, &og_host].into_iter().flatten().any(|p| same_site(&h, p)),
+            };
+            if own {
+                sites.extend(names.iter().map(|n| (n.clone(), "the site's home link".to_string())));
+            }
+        }
+        // A personal site is named after its author: "Post title | Jane Doe" (fixture
+        // meta-title-author-suffix-en).
+        sites.extend(m.authors.iter().map(|a| (a.clone(), "the author's name".to_string())));
         let (clean, how) = title::strip_site(&t, &sites, page_host.as_deref(), h1_text.as_deref());
         m.title = Some(clean);
         prov(&mut m, "title", match how {
             Some(h) => format!("{why}: {}", h.trim_start_matches("<title> ")),
             None => why,
         });
-    }
-
-    // ----- authors --------------------------------------------------------------------------------
-    let mut not_people: Vec<String> = Vec::new();
-    not_people.extend(m.site_name.clone());
-    not_people.extend(m.outlet.clone());
-    not_people.extend(ld.publisher.clone());
-    not_people.extend(page_host.clone());
-    if let Some(h) = &page_host {
-        not_people.extend(h.split('.').next().map(str::to_string));
-    }
-    let mut author_sources: Vec<(Vec<String>, String)> = Vec::new();
-    let ld_names: Vec<String> = ld.authors.iter().map(|(n, _)| n.clone()).collect();
-    author_sources.push((ld_names, "JSON-LD author".into()));
-    for key in ["dc.creator", "dcterms.creator", "author", "parsely-author", "sailthru.author", "byl", "citation_author", "article:author"] {
-        // One value per key (the first, `property` before `name`), except citation_author:
-        // scholarly pages give one tag per author.
-        let mut vals: Vec<String> = tags.all(key).into_iter().filter(|v| !v.starts_with("http")).collect();
-        if key != "citation_author" {
-            vals.truncate(1);
-        }
-        author_sources.push((vals, format!("meta {key}")));
-    }
-    let declared_sources = author_sources.len();
-    let items: Vec<String> = tags
-        .items
-        .iter()
-        .filter(|(k, v, n)| (k == "author" || k == "creator") && !v.is_empty() && !zones.is_chrome(*n))
-        .map(|(_, v, _)| v.clone())
-        .collect();
-    author_sources.push((items, "microdata itemprop=author".into()));
-    let rel: Vec<String> = tags.rel_authors.iter().filter(|(_, n)| !zones.is_chrome(*n)).map(|(t, _)| t.clone()).collect();
-    author_sources.push((rel, "rel=author link".into()));
-    for (t, why) in byline::visible_authors(dom, &zones) {
-        author_sources.push((vec![t], why));
-    }
-    for (i, (vals, why)) in author_sources.into_iter().enumerate() {
-        let mut people = Vec::new();
-        // A byline names a handful of people; a page repeating rel=author 10,000 times does not
-        // need 10,000 parses.
-        for v in vals.iter().take(20) {
-            for p in authors::people_from(v, &not_people, i >= declared_sources) {
-                if !people.contains(&p) {
-                    people.push(p);
-                }
-            }
-        }
-        if !people.is_empty() {
-            m.authors = people;
-            prov(&mut m, "authors", why);
-            break;
-        }
     }
 
     // ----- dates ------------------------------------------------------------------------------------
@@ -416,6 +445,18 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
         prov(&mut m, "excerpt", "JSON-LD description".into());
     }
     m
+}
+
+/// True when the nearest enclosing microdata item of `n` is an article (Article, BlogPosting,
+/// NewsArticle, …) outside page chrome: its itemprops are the article's own (a sidebar's list
+/// of other posts is chrome).
+fn in_article_item(dom: &Dom, zones: &Zones, n: NodeId) -> bool {
+    dom.ancestors(n).take(60).find(|&a| dom.attr(a, "itemscope").is_some()).is_some_and(|a| {
+        !zones.is_chrome(a) && dom.attr(a, "itemtype").is_some_and(|t| {
+            let t = t.to_ascii_lowercase();
+            t.contains("article") || t.contains("posting") || t.contains("report")
+        })
+    })
 }
 
 /// Same site: equal hosts, or one a subdomain of the other (www., m., fr.).

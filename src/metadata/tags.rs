@@ -16,8 +16,13 @@ pub struct Tags {
     pub rel_authors: Vec<(String, NodeId)>,
     /// `<time>` elements: element, datetime attribute (or text).
     pub times: Vec<(NodeId, String)>,
+    /// Links to a site's home page (`href="/"`, `https://host/`): href and the names they show
+    /// (text, logo `alt`). The site's logo link names the site.
+    pub home_links: Vec<(String, Vec<String>)>,
     /// `meta` positions by key.
     index: std::collections::HashMap<String, Vec<usize>>,
+    /// Number of `meta` entries given by `property` (they come first).
+    by_property: usize,
 }
 
 impl Tags {
@@ -40,6 +45,17 @@ impl Tags {
             .map(|&i| &self.meta[i].1)
             .filter(|v| !v.trim().is_empty())
             .map(|v| crate::text::normalize_ws(v))
+            .collect()
+    }
+
+    /// Every non-empty content for `key` from one attribute: the `property` tags if any, else
+    /// the `name` ones (one tag per author, the property ones preferred: 003-metadata-preferred).
+    pub fn all_one_attr(&self, key: &str) -> Vec<String> {
+        let pos: Vec<usize> = self.index.get(key).into_iter().flatten().copied().filter(|&i| !self.meta[i].1.trim().is_empty()).collect();
+        let first_group = pos.first().map(|&i| i < self.by_property);
+        pos.into_iter()
+            .filter(|&i| Some(i < self.by_property) == first_group)
+            .map(|i| crate::text::normalize_ws(&self.meta[i].1))
             .collect()
     }
 
@@ -119,6 +135,26 @@ pub fn read(dom: &Dom) -> Tags {
                 }
             }
             if e.name == "a" {
+                if t.home_links.len() < 8 {
+                    if let Some(h) = dom.attr(n, "href").map(str::trim).filter(|h| is_root_href(h)) {
+                        let mut names: Vec<String> = Vec::new();
+                        let text = crate::text::normalize_ws(&bounded_text(dom, n, 120));
+                        if !text.is_empty() && text.len() <= 120 {
+                            names.push(text);
+                        }
+                        for d in dom.descendants(n).skip(1).take(30) {
+                            if let Some(alt) = dom.is(d, "img").then(|| dom.attr(d, "alt")).flatten() {
+                                let alt = crate::text::normalize_ws(alt);
+                                if !alt.is_empty() && alt.len() <= 120 && !names.contains(&alt) {
+                                    names.push(alt);
+                                }
+                            }
+                        }
+                        if !names.is_empty() {
+                            t.home_links.push((h.to_string(), names));
+                        }
+                    }
+                }
                 let rel = dom.attr(n, "rel").unwrap_or("").to_ascii_lowercase();
                 if rel.split_whitespace().any(|r| r == "author") {
                     let s = crate::text::normalize_ws(&bounded_text(dom, n, 200));
@@ -129,11 +165,25 @@ pub fn read(dom: &Dom) -> Tags {
             }
         }
     }
+    t.by_property = t.meta.len();
     t.meta.extend(by_name);
     for (i, (k, _)) in t.meta.iter().enumerate() {
         t.index.entry(k.clone()).or_default().push(i);
     }
     t
+}
+
+/// `/`, `./`, `https://host`, `https://host/`: a link to a site's home page.
+fn is_root_href(h: &str) -> bool {
+    if matches!(h, "/" | "./" | "/index.html" | "/index.php") {
+        return true;
+    }
+    let lower = h.to_ascii_lowercase();
+    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://")).or_else(|| lower.strip_prefix("//"));
+    rest.is_some_and(|r| {
+        let r = r.strip_suffix('/').unwrap_or(r);
+        !r.is_empty() && !r.contains(['/', '?', '#'])
+    })
 }
 
 /// Lowercase; Dublin Core prefixes as dots ("DC:date" → "dc.date", "dcterms:created" →
