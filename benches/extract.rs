@@ -55,8 +55,49 @@ fn time(f: &mut dyn FnMut()) -> f64 {
     t.elapsed().as_secs_f64() * 1000.0
 }
 
+/// `--phases`: Lisible's time per phase (sum over pages of each page's median), to find hot spots.
+fn phases(pages: &[(String, String)]) {
+    use lisible::{clutter, extract, metadata, sanitize};
+    let names = ["parse", "clutter", "metadata", "extract", "render"];
+    let mut total = [0f64; 5];
+    for (_, html) in pages {
+        let mut runs: Vec<[f64; 5]> = Vec::new();
+        for _ in 0..RUNS {
+            let mut t = [0f64; 5];
+            let s = Instant::now();
+            let dom = lisible::dom::html::parse(html);
+            t[0] = s.elapsed().as_secs_f64() * 1000.0;
+            let s = Instant::now();
+            let hits = clutter::detect(&dom);
+            t[1] = s.elapsed().as_secs_f64() * 1000.0;
+            let s = Instant::now();
+            let meta = metadata::read(&dom, Some(URL));
+            t[2] = s.elapsed().as_secs_f64() * 1000.0;
+            let s = Instant::now();
+            let body = extract::grab(&dom, &hits, &meta);
+            t[3] = s.elapsed().as_secs_f64() * 1000.0;
+            let s = Instant::now();
+            if let Some(b) = &body {
+                std::hint::black_box(sanitize::render(&dom, b, Some(URL)));
+            }
+            t[4] = s.elapsed().as_secs_f64() * 1000.0;
+            runs.push(t);
+        }
+        for (k, tot) in total.iter_mut().enumerate() {
+            let mut v: Vec<f64> = runs.iter().map(|r| r[k]).collect();
+            *tot += median(&mut v);
+        }
+    }
+    let all: f64 = total.iter().sum();
+    println!("{} pages, per-phase time (sum of per-page medians):", pages.len());
+    for (n, t) in names.iter().zip(total) {
+        println!("{n:<10} {:>9.1} ms {:>5.1}%  {:>7.3} ms/page", t, 100.0 * t / all, t / pages.len() as f64);
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
+    let only_phases = std::env::args().any(|a| a == "--phases");
     let dir = args.first().cloned().unwrap_or_else(|| {
         DEFAULT_DIRS.iter().find(|d| std::path::Path::new(d).is_dir()).copied().unwrap_or(DEFAULT_DIRS[0]).to_string()
     });
@@ -64,6 +105,10 @@ fn main() {
     if pages.is_empty() {
         eprintln!("no DIR/*/source.html under {dir}");
         std::process::exit(2);
+    }
+    if only_phases {
+        phases(&pages);
+        return;
     }
     let (mut ours, mut theirs, mut parse_only, mut their_parse) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let (mut our_fail, mut their_fail) = (0, 0);

@@ -1,7 +1,7 @@
 //! Native builder: html5ever parses straight into the arena (no intermediate RcDom, whose
 //! recursive drop overflows the stack on deeply nested pages).
 
-use super::{Dom, NodeData, NodeId};
+use super::{Dom, NodeId};
 use html5ever::interface::{ElemName, ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::{parse_document, Attribute, LocalName, Namespace, ParseOpts, QualName};
@@ -22,8 +22,38 @@ pub fn parse(html: &str) -> Dom {
     } else {
         html
     };
-    let sink = Sink { dom: RefCell::new(Dom::new()), names: RefCell::new(vec![None]), templates: RefCell::new(HashMap::new()) };
-    parse_document(sink, ParseOpts::default()).one(StrTendril::from(input))
+    parse_input(input)
+}
+
+/// Bytes of input handed to the parser at a time: the parser never holds a second copy of a big page.
+const CHUNK: usize = 64 * 1024;
+
+fn parse_input(input: &str) -> Dom {
+    // Nodes are at most about one per '<' plus one text node each; the hint avoids the copies (and
+    // the doubled peak memory) of growing the arena, and untouched capacity costs no memory.
+    let tags = input.as_bytes().iter().filter(|&&b| b == b'<').count();
+    let sink = Sink {
+        dom: RefCell::new(Dom::with_capacity(tags.saturating_mul(2).saturating_add(16))),
+        quals: RefCell::new(vec![QualName::new(None, html5ever::ns!(html), LocalName::from(""))]),
+        qual_of: RefCell::new(Vec::with_capacity(tags.saturating_mul(2).saturating_add(16))),
+        qual_ids: RefCell::new(HashMap::new()),
+        templates: RefCell::new(HashMap::new()),
+    };
+    sink.qual_of.borrow_mut().push(0);
+    let mut parser = parse_document(sink, ParseOpts::default());
+    let mut rest = input;
+    while !rest.is_empty() {
+        let mut cut = rest.len().min(CHUNK);
+        while !rest.is_char_boundary(cut) {
+            cut += 1;
+        }
+        let (chunk, tail) = rest.split_at(cut);
+        parser.process(StrTendril::from(chunk));
+        rest = tail;
+    }
+    let mut dom = parser.finish();
+    dom.shrink_to_fit();
+    dom
 }
 
 /// Deepest element nesting kept when flattening (Chromium's parser limit).
@@ -222,18 +252,39 @@ impl html5ever::tokenizer::TokenSink for Flattener {
 
 struct Sink {
     dom: RefCell<Dom>,
-    /// Qualified names by node id, for the tree builder's questions (`elem_name`).
-    names: RefCell<Vec<Option<QualName>>>,
+    /// The distinct qualified names seen, for the tree builder's questions (`elem_name`).
+    quals: RefCell<Vec<QualName>>,
+    /// Index into `quals` by node id (0: no name).
+    qual_of: RefCell<Vec<u32>>,
+    /// `quals` lookup.
+    qual_ids: RefCell<HashMap<QualName, u32>>,
     /// (template element, its detached contents fragment).
     templates: RefCell<HashMap<NodeId, NodeId>>,
 }
 
 impl Sink {
-    fn new_node(&self, data: NodeData, name: Option<QualName>) -> NodeId {
-        let id = self.dom.borrow_mut().create(data);
-        let mut names = self.names.borrow_mut();
-        names.resize(id.index() + 1, None);
-        names[id.index()] = name;
+    fn named(&self, id: NodeId, name: Option<QualName>) -> NodeId {
+        let q = match name {
+            None => 0,
+            Some(name) => {
+                let mut ids = self.qual_ids.borrow_mut();
+                match ids.get(&name) {
+                    Some(&q) => q,
+                    None => {
+                        let mut quals = self.quals.borrow_mut();
+                        let q = quals.len() as u32;
+                        quals.push(name.clone());
+                        ids.insert(name, q);
+                        q
+                    }
+                }
+            }
+        };
+        let mut qual_of = self.qual_of.borrow_mut();
+        if qual_of.len() <= id.index() {
+            qual_of.resize(id.index() + 1, 0);
+        }
+        qual_of[id.index()] = q;
         id
     }
 }
@@ -270,8 +321,7 @@ mod tests {
 
 #[cfg(test)]
 fn parse_plain(html: &str) -> Dom {
-    let sink = Sink { dom: RefCell::new(Dom::new()), names: RefCell::new(vec![None]), templates: RefCell::new(HashMap::new()) };
-    parse_document(sink, ParseOpts::default()).one(StrTendril::from(html))
+    parse_input(html)
 }
 
 impl ElemName for Name {
@@ -312,29 +362,31 @@ impl TreeSink for Sink {
     }
 
     fn elem_name<'a>(&'a self, target: &'a NodeId) -> Name {
-        let names = self.names.borrow();
-        Name(names.get(target.index()).cloned().flatten().unwrap_or_else(|| {
-            QualName::new(None, html5ever::ns!(html), LocalName::from(""))
-        }))
+        let q = self.qual_of.borrow().get(target.index()).copied().unwrap_or(0);
+        let quals = self.quals.borrow();
+        Name(quals.get(q as usize).or_else(|| quals.first()).cloned().unwrap_or_else(|| QualName::new(None, html5ever::ns!(html), LocalName::from(""))))
     }
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
-        let el = super::Element { name: name.local.to_string(), attrs: convert_attrs(attrs) };
-        let id = self.new_node(NodeData::Element(el), Some(name));
+        let id = self.dom.borrow_mut().create_element(&name.local, convert_attrs(attrs));
+        self.named(id, Some(name));
         if flags.template {
             // Template contents live in a detached fragment, as in the browser DOM: never walked.
-            let frag = self.new_node(NodeData::Document, None);
+            let frag = self.dom.borrow_mut().create_fragment();
+            self.named(frag, None);
             self.templates.borrow_mut().insert(id, frag);
         }
         id
     }
 
     fn create_comment(&self, text: StrTendril) -> NodeId {
-        self.new_node(NodeData::Comment(text.to_string()), None)
+        let id = self.dom.borrow_mut().create_comment(&text);
+        self.named(id, None)
     }
 
     fn create_pi(&self, _target: StrTendril, data: StrTendril) -> NodeId {
-        self.new_node(NodeData::Comment(data.to_string()), None)
+        let id = self.dom.borrow_mut().create_comment(&data);
+        self.named(id, None)
     }
 
     fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
@@ -356,7 +408,8 @@ impl TreeSink for Sink {
     }
 
     fn append_doctype_to_document(&self, _name: StrTendril, _public_id: StrTendril, _system_id: StrTendril) {
-        let id = self.new_node(NodeData::Doctype, None);
+        let id = self.dom.borrow_mut().create_doctype();
+        self.named(id, None);
         self.dom.borrow_mut().append(Dom::ROOT, id);
     }
 
@@ -379,14 +432,7 @@ impl TreeSink for Sink {
     }
 
     fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
-        let mut dom = self.dom.borrow_mut();
-        if let Some(el) = dom.element_mut(*target) {
-            for (k, v) in convert_attrs(attrs) {
-                if !el.attrs.iter().any(|(n, _)| *n == k) {
-                    el.attrs.push((k, v));
-                }
-            }
-        }
+        self.dom.borrow_mut().add_missing_attrs(*target, convert_attrs(attrs));
     }
 
     fn remove_from_parent(&self, target: &NodeId) {
@@ -395,8 +441,7 @@ impl TreeSink for Sink {
 
     fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
         let mut dom = self.dom.borrow_mut();
-        let kids: Vec<NodeId> = dom.children(*node).collect();
-        for k in kids {
+        while let Some(k) = dom.first_child(*node) {
             dom.append(*new_parent, k);
         }
     }
