@@ -11,6 +11,11 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 const RUNS: usize = 7;
+
+/// Runs per page: `RUNS`, or `LISIBLE_BENCH_RUNS` (a quick look at one big page).
+fn runs() -> usize {
+    std::env::var("LISIBLE_BENCH_RUNS").ok().and_then(|r| r.parse().ok()).filter(|&r| r > 0).unwrap_or(RUNS)
+}
 /// Default folders, first found: next to the repository, then the workplace's shared folder.
 const DEFAULT_DIRS: &[&str] = &[concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures/readability-test-pages"), "/work/shared/fixtures/readability-test-pages"];
 const URL: &str = "http://fakehost/test/page.html";
@@ -61,8 +66,8 @@ fn phases(pages: &[(String, String)]) {
     let names = ["parse", "clutter", "metadata", "extract", "render"];
     let mut total = [0f64; 5];
     for (_, html) in pages {
-        let mut runs: Vec<[f64; 5]> = Vec::new();
-        for _ in 0..RUNS {
+        let mut per_run: Vec<[f64; 5]> = Vec::new();
+        for _ in 0..runs() {
             let mut t = [0f64; 5];
             let s = Instant::now();
             let dom = lisible::dom::html::parse(html);
@@ -81,10 +86,10 @@ fn phases(pages: &[(String, String)]) {
                 std::hint::black_box(sanitize::render(&dom, b, Some(URL)));
             }
             t[4] = s.elapsed().as_secs_f64() * 1000.0;
-            runs.push(t);
+            per_run.push(t);
         }
         for (k, tot) in total.iter_mut().enumerate() {
-            let mut v: Vec<f64> = runs.iter().map(|r| r[k]).collect();
+            let mut v: Vec<f64> = per_run.iter().map(|r| r[k]).collect();
             *tot += median(&mut v);
         }
     }
@@ -120,8 +125,8 @@ fn main() {
         if dom_smoothie::Readability::new(html.as_str(), Some(URL), None).and_then(|mut r| r.parse()).is_err() {
             their_fail += 1;
         }
-        let (mut a, mut b, mut c, mut d) = (Vec::with_capacity(RUNS), Vec::with_capacity(RUNS), Vec::with_capacity(RUNS), Vec::with_capacity(RUNS));
-        for _ in 0..RUNS {
+        let (mut a, mut b, mut c, mut d) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for _ in 0..runs() {
             d.push(time(&mut || {
                 let doc = dom_query::Document::from(html.as_str());
                 std::hint::black_box(&doc);
@@ -142,7 +147,7 @@ fn main() {
         their_parse.push(median(&mut d));
         theirs.push(median(&mut b));
     }
-    println!("{} pages from {dir} (median of {RUNS} runs per page)", pages.len());
+    println!("{} pages from {dir} (median of {} runs per page)", pages.len(), runs());
     println!("{:<14} {:>10} {:>10} {:>8}", "extractor", "median ms", "p95 ms", "no-art.");
     println!("{:<14} {:>10.3} {:>10.3} {:>8}", "lisible", median(&mut ours.clone()), p95(&mut ours), our_fail);
     println!("{:<14} {:>10.3} {:>10.3} {:>8}", "dom_smoothie", median(&mut theirs.clone()), p95(&mut theirs), their_fail);

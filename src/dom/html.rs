@@ -84,20 +84,31 @@ fn max_depth_estimate(html: &str) -> usize {
         if name_len == 0 || !rest[name_start].is_ascii_alphabetic() {
             continue;
         }
-        let name = String::from_utf8_lossy(&rest[name_start..name_start + name_len]).to_ascii_lowercase();
+        // Lowercase name in a small buffer (no allocation per tag); longer names count as "other".
+        let raw_name = &rest[name_start..name_start + name_len];
+        let mut buf = [0u8; 16];
+        let name: &[u8] = if raw_name.len() <= buf.len() {
+            for (d, s) in buf.iter_mut().zip(raw_name) {
+                *d = s.to_ascii_lowercase();
+            }
+            &buf[..raw_name.len()]
+        } else {
+            b"-"
+        };
+        let name = std::str::from_utf8(name).unwrap_or("-");
         if closing {
-            if !NOT_COUNTED.contains(&name.as_str()) {
+            if !NOT_COUNTED.contains(&name) {
                 depth = depth.saturating_sub(1);
             }
             continue;
         }
         if name == "script" || name == "style" {
-            let end = format!("</{name}");
+            let end: &[u8] = if name == "script" { b"</script" } else { b"</style" };
             let lower_rest = &rest[name_len..];
-            i += name_len + find_ascii_ci(lower_rest, end.as_bytes()).unwrap_or(lower_rest.len());
+            i += name_len + find_ascii_ci(lower_rest, end).unwrap_or(lower_rest.len());
             continue;
         }
-        if !NOT_COUNTED.contains(&name.as_str()) {
+        if !NOT_COUNTED.contains(&name) {
             depth += 1;
             max = max.max(depth);
         }

@@ -201,9 +201,31 @@ impl Default for Dom {
     }
 }
 
-/// Elements whose text is never reading text.
-pub const NON_TEXT_ELEMENTS: &[&str] =
-    &["script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "head", "title", "textarea", "select", "option"];
+/// Elements whose text is never reading text: script, style, noscript, template, svg, math,
+/// iframe, object, embed, head, title, textarea, select, option.
+pub const NON_TEXT_ELEMENTS: NonTextElements = NonTextElements;
+
+/// The set [`NON_TEXT_ELEMENTS`]: a `match` instead of a slice scan (every walk asks it per element).
+#[derive(Clone, Copy, Debug)]
+pub struct NonTextElements;
+
+impl NonTextElements {
+    /// The names.
+    pub const NAMES: &'static [&'static str] =
+        &["script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "head", "title", "textarea", "select", "option"];
+
+    /// True for a name of the set (same call shape as `<[&str]>::contains`).
+    #[inline]
+    pub fn contains(&self, name: &&str) -> bool {
+        is_non_text(name)
+    }
+}
+
+/// True for the [`NON_TEXT_ELEMENTS`].
+#[inline]
+pub fn is_non_text(name: &str) -> bool {
+    matches!(name, "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe" | "object" | "embed" | "head" | "title" | "textarea" | "select" | "option")
+}
 
 fn link(x: u32) -> Option<NodeId> {
     (x != NIL).then_some(NodeId(x))
@@ -538,6 +560,17 @@ impl Dom {
         self.names.get(k as usize).map(|n| &**n)
     }
 
+    /// The interned name id of an element (an index into [`Dom::names`]).
+    pub fn name_id(&self, id: NodeId) -> Option<u32> {
+        let k = self.nodes[id.index()].kind;
+        (k < K_COMMENT).then_some(k)
+    }
+
+    /// The element names of the page, by name id.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.names.iter().map(|n| &**n)
+    }
+
     /// True when `id` is an element named `name`.
     pub fn is(&self, id: NodeId, name: &str) -> bool {
         self.tag(id) == Some(name)
@@ -697,7 +730,7 @@ impl Dom {
                     true
                 }
                 K_DOCUMENT | K_DOCTYPE | K_COMMENT => true,
-                k => n == id || !self.names.get(k as usize).is_some_and(|name| NON_TEXT_ELEMENTS.contains(&&**name)),
+                k => n == id || !self.names.get(k as usize).is_some_and(|name| is_non_text(name)),
             }
         });
         s
@@ -813,6 +846,14 @@ mod tests {
         let names: Vec<_> = d.children(body).filter_map(|n| d.tag(n).map(str::to_string)).collect();
         assert_eq!(names, ["h1", "script"]);
         assert_eq!(d.parent(p), None);
+    }
+
+    #[test]
+    fn non_text_set_matches_its_names() {
+        for n in NonTextElements::NAMES {
+            assert!(NON_TEXT_ELEMENTS.contains(n));
+        }
+        assert!(!NON_TEXT_ELEMENTS.contains(&"p") && !NON_TEXT_ELEMENTS.contains(&"Script"));
     }
 
     #[test]
