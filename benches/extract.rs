@@ -65,7 +65,8 @@ fn phases(pages: &[(String, String)]) {
     use lisible::{clutter, extract, metadata, sanitize};
     let names = ["parse", "clutter", "metadata", "extract", "render"];
     let mut total = [0f64; 5];
-    for (_, html) in pages {
+    let mut slowest: Vec<(f64, String, [f64; 5])> = Vec::new();
+    for (name, html) in pages {
         let mut per_run: Vec<[f64; 5]> = Vec::new();
         for _ in 0..runs() {
             let mut t = [0f64; 5];
@@ -88,10 +89,18 @@ fn phases(pages: &[(String, String)]) {
             t[4] = s.elapsed().as_secs_f64() * 1000.0;
             per_run.push(t);
         }
+        let mut page = [0f64; 5];
         for (k, tot) in total.iter_mut().enumerate() {
             let mut v: Vec<f64> = per_run.iter().map(|r| r[k]).collect();
-            *tot += median(&mut v);
+            page[k] = median(&mut v);
+            *tot += page[k];
         }
+        slowest.push((page.iter().sum(), format!("{name} ({} KB)", html.len() / 1024), page));
+    }
+    slowest.sort_by(|a, b| b.0.total_cmp(&a.0));
+    println!("slowest pages (ms: {}):", names.join(" / "));
+    for (t, name, p) in slowest.iter().take(8) {
+        println!("  {t:>8.2}  {name:<40} {}", p.iter().map(|x| format!("{x:.2}")).collect::<Vec<_>>().join(" / "));
     }
     let all: f64 = total.iter().sum();
     println!("{} pages, per-phase time (sum of per-page medians):", pages.len());

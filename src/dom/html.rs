@@ -29,14 +29,13 @@ pub fn parse(html: &str) -> Dom {
 const CHUNK: usize = 64 * 1024;
 
 fn parse_input(input: &str) -> Dom {
-    // Nodes are at most about one per '<' plus one text node each; the hint avoids the copies (and
-    // the doubled peak memory) of growing the arena, and untouched capacity costs no memory.
-    let tags = input.as_bytes().iter().filter(|&&b| b == b'<').count();
+    // A node per 16 bytes of HTML covers most pages (the arena still grows when needed).
+    let hint = input.len() / 16 + 16;
     let sink = Sink {
-        dom: RefCell::new(Dom::with_capacity(tags.saturating_mul(2).saturating_add(16))),
+        dom: RefCell::new(Dom::with_capacity(hint)),
         quals: RefCell::new(vec![QualName::new(None, html5ever::ns!(html), LocalName::from(""))]),
-        qual_of: RefCell::new(Vec::with_capacity(tags.saturating_mul(2).saturating_add(16))),
-        qual_ids: RefCell::new(HashMap::new()),
+        qual_of: RefCell::new(Vec::with_capacity(hint)),
+        qual_ids: RefCell::new(QualMap::default()),
         templates: RefCell::new(HashMap::new()),
     };
     sink.qual_of.borrow_mut().push(0);
@@ -267,30 +266,30 @@ struct Sink {
     quals: RefCell<Vec<QualName>>,
     /// Index into `quals` by node id (0: no name).
     qual_of: RefCell<Vec<u32>>,
-    /// `quals` lookup.
-    qual_ids: RefCell<HashMap<QualName, u32>>,
+    /// `quals` lookup: (index into `quals`, the arena's name id).
+    qual_ids: RefCell<QualMap>,
     /// (template element, its detached contents fragment).
     templates: RefCell<HashMap<NodeId, NodeId>>,
 }
 
+/// Qualified names hash by their atoms' precomputed hashes: FNV over them beats SipHash.
+type QualMap = HashMap<QualName, (u32, u32), std::hash::BuildHasherDefault<crate::clutter::Fnv>>;
+
 impl Sink {
-    fn named(&self, id: NodeId, name: Option<QualName>) -> NodeId {
-        let q = match name {
-            None => 0,
-            Some(name) => {
-                let mut ids = self.qual_ids.borrow_mut();
-                match ids.get(&name) {
-                    Some(&q) => q,
-                    None => {
-                        let mut quals = self.quals.borrow_mut();
-                        let q = quals.len() as u32;
-                        quals.push(name.clone());
-                        ids.insert(name, q);
-                        q
-                    }
-                }
-            }
-        };
+    /// The (qualified name index, arena name id) of an element name.
+    fn qual(&self, name: &QualName) -> (u32, u32) {
+        let mut ids = self.qual_ids.borrow_mut();
+        if let Some(&q) = ids.get(name) {
+            return q;
+        }
+        let mut quals = self.quals.borrow_mut();
+        let q = (quals.len() as u32, self.dom.borrow_mut().intern(&name.local));
+        quals.push(name.clone());
+        ids.insert(name.clone(), q);
+        q
+    }
+
+    fn named(&self, id: NodeId, q: u32) -> NodeId {
         let mut qual_of = self.qual_of.borrow_mut();
         if qual_of.len() <= id.index() {
             qual_of.resize(id.index() + 1, 0);
@@ -350,9 +349,9 @@ fn convert_attrs(attrs: Vec<Attribute>) -> Vec<(String, String)> {
         .map(|a| {
             let name = match a.name.prefix {
                 Some(p) => format!("{}:{}", p, a.name.local),
-                None => a.name.local.to_string(),
+                None => String::from(&*a.name.local),
             };
-            (name, a.value.to_string())
+            (name, String::from(&*a.value))
         })
         .collect()
 }
@@ -379,12 +378,13 @@ impl TreeSink for Sink {
     }
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
-        let id = self.dom.borrow_mut().create_element(&name.local, convert_attrs(attrs));
-        self.named(id, Some(name));
+        let (q, k) = self.qual(&name);
+        let id = self.dom.borrow_mut().create_element_interned(k, convert_attrs(attrs));
+        self.named(id, q);
         if flags.template {
             // Template contents live in a detached fragment, as in the browser DOM: never walked.
             let frag = self.dom.borrow_mut().create_fragment();
-            self.named(frag, None);
+            self.named(frag, 0);
             self.templates.borrow_mut().insert(id, frag);
         }
         id
@@ -392,12 +392,12 @@ impl TreeSink for Sink {
 
     fn create_comment(&self, text: StrTendril) -> NodeId {
         let id = self.dom.borrow_mut().create_comment(&text);
-        self.named(id, None)
+        self.named(id, 0)
     }
 
     fn create_pi(&self, _target: StrTendril, data: StrTendril) -> NodeId {
         let id = self.dom.borrow_mut().create_comment(&data);
-        self.named(id, None)
+        self.named(id, 0)
     }
 
     fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
@@ -420,7 +420,7 @@ impl TreeSink for Sink {
 
     fn append_doctype_to_document(&self, _name: StrTendril, _public_id: StrTendril, _system_id: StrTendril) {
         let id = self.dom.borrow_mut().create_doctype();
-        self.named(id, None);
+        self.named(id, 0);
         self.dom.borrow_mut().append(Dom::ROOT, id);
     }
 

@@ -272,8 +272,8 @@ impl Dom {
         id
     }
 
-    /// The id of an element name (interned).
-    fn intern(&mut self, name: &str) -> u32 {
+    /// The id of an element name (interned; see [`Dom::name_id`]).
+    pub fn intern(&mut self, name: &str) -> u32 {
         if let Some(&id) = self.name_ids.get(name) {
             return id;
         }
@@ -303,6 +303,13 @@ impl Dom {
     /// Creates a detached element.
     pub fn create_element(&mut self, name: &str, attrs: Vec<(String, String)>) -> NodeId {
         let kind = self.intern(name);
+        self.create_element_interned(kind, attrs)
+    }
+
+    /// Creates a detached element whose name id comes from [`Dom::intern`] (an unknown id
+    /// makes a nameless element).
+    pub fn create_element_interned(&mut self, kind: u32, attrs: Vec<(String, String)>) -> NodeId {
+        let kind = kind.min(K_COMMENT - 1);
         let start = self.attrs.len() as u32;
         let n = attrs.len() as u32;
         self.attrs.extend(attrs);

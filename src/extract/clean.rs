@@ -58,7 +58,7 @@ pub fn prep_article(t: &mut Tree, article: u32, flags: Flags) {
     // Paragraphs left empty (no text, no media).
     for v in t.preorder(article) {
         if t.tag(v) == "p"
-            && t.text(v).trim().is_empty()
+            && t.is_blank(v)
             && !t.preorder(v).iter().any(|&d| matches!(t.tag(d), "img" | "embed" | "object" | "iframe" | "picture" | "video"))
         {
             t.detach(v);

@@ -95,13 +95,22 @@ pub fn measure(t: &Tree, root: u32) -> Measure {
     m
 }
 
+/// `s` lowercase, copied only when it has to change.
+fn lower(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.is_ascii() && !s.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.to_lowercase())
+    }
+}
+
 /// Class weight of a node (0 when the flag is off).
 pub fn class_weight(t: &Tree, v: u32, flags: Flags) -> i32 {
     if !flags.weight_classes {
         return 0;
     }
-    let c = t.attr(v, "class").unwrap_or("").to_lowercase();
-    let i = t.attr(v, "id").unwrap_or("").to_lowercase();
+    let c = lower(t.attr(v, "class").unwrap_or(""));
+    let i = lower(t.attr(v, "id").unwrap_or(""));
     weight_of(&c) + weight_of(&i)
 }
 
@@ -121,10 +130,13 @@ pub fn is_phrasing(t: &Tree, v: u32) -> bool {
     }
     if matches!(tag, "a" | "del" | "ins") {
         // Iterative check of the whole subtree: every descendant must be phrasing.
-        return t.preorder(v).into_iter().skip(1).all(|d| {
+        let mut all = true;
+        t.walk(v, |d| {
             let g = t.tag(d);
-            g == TEXT || is_phrasing_tag(g) || matches!(g, "a" | "del" | "ins")
+            all = d == v || g == TEXT || is_phrasing_tag(g) || matches!(g, "a" | "del" | "ins");
+            all
         });
+        return all;
     }
     false
 }

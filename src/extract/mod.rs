@@ -25,8 +25,8 @@ pub use readerable::is_probably_readerable;
 pub struct Body {
     /// Element holding the article.
     pub root: NodeId,
-    /// Subtrees under `root` to leave out.
-    pub skip: HashSet<NodeId>,
+    /// Subtrees under `root` to leave out (FNV-hashed: the serializer asks once per node).
+    pub skip: HashSet<NodeId, std::hash::BuildHasherDefault<crate::clutter::Fnv>>,
     /// isProbablyReaderable verdict.
     pub readerable: bool,
     /// Article text length as the extractor measured it (whitespace collapsed).
@@ -142,7 +142,7 @@ fn to_body(dom: &Dom, a: &grab::Attempt, readerable: bool) -> Body {
             }
         }
     }
-    let mut skip = HashSet::new();
+    let mut skip: HashSet<NodeId, std::hash::BuildHasherDefault<crate::clutter::Fnv>> = HashSet::default();
     dom.walk(root, |n| {
         if n == root || keep[n.index()] || has_keep[n.index()] {
             return true;

@@ -351,6 +351,49 @@ impl<'d> Tree<'d> {
         s
     }
 
+    /// True when `v`'s text is empty or whitespace (`text(v).trim().is_empty()`, without building it).
+    pub fn is_blank(&self, v: u32) -> bool {
+        let mut blank = true;
+        self.walk(v, |x| {
+            if blank && self.tag(x) == TEXT {
+                if let Some(t) = self.orig(x).and_then(|o| self.dom.text_of(o)) {
+                    blank = t.trim().is_empty();
+                }
+            }
+            blank
+        });
+        blank
+    }
+
+    /// Pre-order walk of `v`'s subtree without allocating; `f` returns `false` to stop.
+    pub fn walk(&self, v: u32, mut f: impl FnMut(u32) -> bool) {
+        let mut cur = v;
+        loop {
+            if !f(cur) {
+                return;
+            }
+            let n = &self.n[cur as usize];
+            if n.first != NONE {
+                cur = n.first;
+                continue;
+            }
+            loop {
+                if cur == v {
+                    return;
+                }
+                let c = &self.n[cur as usize];
+                if c.next != NONE {
+                    cur = c.next;
+                    break;
+                }
+                cur = c.parent;
+                if cur == NONE {
+                    return;
+                }
+            }
+        }
+    }
+
     /// The text of `v`'s subtree if it has at most `max_nodes` nodes (small blocks only: keeps
     /// checks on chains of wrappers linear).
     pub fn text_capped(&self, v: u32, max_nodes: usize) -> Option<String> {
