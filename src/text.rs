@@ -175,3 +175,22 @@ mod tests {
         assert_eq!(truncate_words("one two three four", 10), "one two…");
     }
 }
+
+/// `hay.contains(needle)` by a plain byte scan: faster than `str::contains` on the short strings
+/// (class names, labels) the heuristics test against many fragments (no searcher to set up).
+pub fn contains_fast(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = n.split_first() else { return true };
+    if h.len() < n.len() {
+        return false;
+    }
+    let last_start = h.len() - n.len();
+    let mut i = 0;
+    while i <= last_start {
+        if h[i] == first && h[i + 1..i + n.len()].iter().zip(rest).all(|(a, b)| a == b) {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}

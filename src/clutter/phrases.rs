@@ -32,6 +32,10 @@ pub fn scan(ctx: &Ctx, out: &mut Vec<(NodeId, ClutterKind, String)>) {
                 if t.is_empty() || t.len() > MAX_PHRASE_NODE * 4 || !t.chars().any(char::is_alphabetic) {
                     return false;
                 }
+                // Too long once collapsed (lowercasing never shortens it): no copy to make.
+                if collapsed_chars(t) > MAX_PHRASE_NODE {
+                    return false;
+                }
                 let norm = if t.contains(char::is_whitespace) { crate::text::normalize_ws(t).to_lowercase() } else { t.to_lowercase() };
                 if norm.chars().count() > MAX_PHRASE_NODE {
                     return false;
@@ -57,6 +61,20 @@ pub fn scan(ctx: &Ctx, out: &mut Vec<(NodeId, ClutterKind, String)>) {
             }
         }
     }
+}
+
+/// Characters of `t` with whitespace runs counted once (as `normalize_ws` leaves them).
+fn collapsed_chars(t: &str) -> usize {
+    let (mut n, mut space) = (0usize, false);
+    for c in t.chars() {
+        if c.is_whitespace() || c == '\u{a0}' || c == '\u{200b}' {
+            space = true;
+        } else {
+            n += 1 + (space && n > 0) as usize;
+            space = false;
+        }
+    }
+    n
 }
 
 fn count_share_links(dom: &Dom, n: NodeId) -> usize {
@@ -118,27 +136,27 @@ fn labels() -> &'static super::FnvMap<&'static str, ClutterKind> {
 fn classify(ctx: &Ctx, el: NodeId, norm: &str, label: &str) -> Option<(NodeId, ClutterKind, String)> {
     let dom = ctx.dom;
     let label_kind = labels().get(label).copied();
-    if label_kind.is_none() && !is_comment_count(label) && !ANCHORS.iter().any(|a| norm.contains(a)) {
+    if label_kind.is_none() && !is_comment_count(label) && !ANCHORS.iter().any(|a| crate::text::contains_fast(norm, a)) {
         return None;
     }
-    if let Some(p) = IMAGE_REPORT_PHRASES.iter().find(|p| norm.contains(*p)) {
+    if let Some(p) = IMAGE_REPORT_PHRASES.iter().find(|p| crate::text::contains_fast(norm, p)) {
         // The widget: the element holding the phrase, up to the block that also holds its
         // confirmation message (still short, no image).
         let block = up(dom, el, 3, |a| len(dom, a) <= 400 && count(dom, a, "img") == 0 && dom.parent(a).is_some_and(|pp| count(dom, pp, "img") > 0 || len(dom, pp) > 400))
             .unwrap_or(el);
         return Some((block, ClutterKind::ImageReport, format!("image-report phrase '{p}'")));
     }
-    if let Some(p) = CONSENT_PHRASES.iter().find(|p| norm.contains(*p)) {
+    if let Some(p) = CONSENT_PHRASES.iter().find(|p| crate::text::contains_fast(norm, p)) {
         let block = up(dom, el, 4, |a| len(dom, a) <= 1000 && (count(dom, a, "button") + count(dom, a, "a")) > 0)?;
         return Some((block, ClutterKind::Consent, format!("consent phrase '{p}'")));
     }
-    if let Some(p) = PAYWALL_PHRASES.iter().find(|p| norm.contains(*p)) {
+    if let Some(p) = PAYWALL_PHRASES.iter().find(|p| crate::text::contains_fast(norm, p)) {
         if norm.chars().count() <= 200 {
             let block = up(dom, el, 3, |a| len(dom, a) <= 600 && (count(dom, a, "button") + count(dom, a, "a")) > 0)?;
             return Some((block, ClutterKind::Paywall, format!("paywall phrase '{p}'")));
         }
     }
-    if let Some(p) = NEWSLETTER_PHRASES.iter().find(|p| norm.contains(*p)) {
+    if let Some(p) = NEWSLETTER_PHRASES.iter().find(|p| crate::text::contains_fast(norm, p)) {
         if norm.chars().count() <= 200 {
             let block = up(dom, el, 4, |a| len(dom, a) <= 600 && (count(dom, a, "input") + count(dom, a, "form")) > 0)?;
             return Some((block, ClutterKind::Newsletter, format!("newsletter phrase '{p}'")));

@@ -1,7 +1,7 @@
 //! Native builder: html5ever parses straight into the arena (no intermediate RcDom, whose
 //! recursive drop overflows the stack on deeply nested pages).
 
-use super::{Dom, NodeData, NodeId};
+use super::{Dom, NodeId};
 use html5ever::interface::{ElemName, ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::{parse_document, Attribute, LocalName, Namespace, ParseOpts, QualName};
@@ -22,8 +22,37 @@ pub fn parse(html: &str) -> Dom {
     } else {
         html
     };
-    let sink = Sink { dom: RefCell::new(Dom::new()), names: RefCell::new(vec![None]), templates: RefCell::new(HashMap::new()) };
-    parse_document(sink, ParseOpts::default()).one(StrTendril::from(input))
+    parse_input(input)
+}
+
+/// Bytes of input handed to the parser at a time: the parser never holds a second copy of a big page.
+const CHUNK: usize = 64 * 1024;
+
+fn parse_input(input: &str) -> Dom {
+    // A node per 16 bytes of HTML covers most pages (the arena still grows when needed).
+    let hint = input.len() / 16 + 16;
+    let sink = Sink {
+        dom: RefCell::new(Dom::with_capacity(hint)),
+        quals: RefCell::new(vec![QualName::new(None, html5ever::ns!(html), LocalName::from(""))]),
+        qual_of: RefCell::new(Vec::with_capacity(hint)),
+        qual_ids: RefCell::new(QualMap::default()),
+        templates: RefCell::new(HashMap::new()),
+    };
+    sink.qual_of.borrow_mut().push(0);
+    let mut parser = parse_document(sink, ParseOpts::default());
+    let mut rest = input;
+    while !rest.is_empty() {
+        let mut cut = rest.len().min(CHUNK);
+        while !rest.is_char_boundary(cut) {
+            cut += 1;
+        }
+        let (chunk, tail) = rest.split_at(cut);
+        parser.process(StrTendril::from(chunk));
+        rest = tail;
+    }
+    let mut dom = parser.finish();
+    dom.shrink_to_fit();
+    dom
 }
 
 /// Deepest element nesting kept when flattening (Chromium's parser limit).
@@ -54,20 +83,31 @@ fn max_depth_estimate(html: &str) -> usize {
         if name_len == 0 || !rest[name_start].is_ascii_alphabetic() {
             continue;
         }
-        let name = String::from_utf8_lossy(&rest[name_start..name_start + name_len]).to_ascii_lowercase();
+        // Lowercase name in a small buffer (no allocation per tag); longer names count as "other".
+        let raw_name = &rest[name_start..name_start + name_len];
+        let mut buf = [0u8; 16];
+        let name: &[u8] = if raw_name.len() <= buf.len() {
+            for (d, s) in buf.iter_mut().zip(raw_name) {
+                *d = s.to_ascii_lowercase();
+            }
+            &buf[..raw_name.len()]
+        } else {
+            b"-"
+        };
+        let name = std::str::from_utf8(name).unwrap_or("-");
         if closing {
-            if !NOT_COUNTED.contains(&name.as_str()) {
+            if !NOT_COUNTED.contains(&name) {
                 depth = depth.saturating_sub(1);
             }
             continue;
         }
         if name == "script" || name == "style" {
-            let end = format!("</{name}");
+            let end: &[u8] = if name == "script" { b"</script" } else { b"</style" };
             let lower_rest = &rest[name_len..];
-            i += name_len + find_ascii_ci(lower_rest, end.as_bytes()).unwrap_or(lower_rest.len());
+            i += name_len + find_ascii_ci(lower_rest, end).unwrap_or(lower_rest.len());
             continue;
         }
-        if !NOT_COUNTED.contains(&name.as_str()) {
+        if !NOT_COUNTED.contains(&name) {
             depth += 1;
             max = max.max(depth);
         }
@@ -222,18 +262,39 @@ impl html5ever::tokenizer::TokenSink for Flattener {
 
 struct Sink {
     dom: RefCell<Dom>,
-    /// Qualified names by node id, for the tree builder's questions (`elem_name`).
-    names: RefCell<Vec<Option<QualName>>>,
+    /// The distinct qualified names seen, for the tree builder's questions (`elem_name`).
+    quals: RefCell<Vec<QualName>>,
+    /// Index into `quals` by node id (0: no name).
+    qual_of: RefCell<Vec<u32>>,
+    /// `quals` lookup: (index into `quals`, the arena's name id).
+    qual_ids: RefCell<QualMap>,
     /// (template element, its detached contents fragment).
     templates: RefCell<HashMap<NodeId, NodeId>>,
 }
 
+/// Qualified names hash by their atoms' precomputed hashes: FNV over them beats SipHash.
+type QualMap = HashMap<QualName, (u32, u32), std::hash::BuildHasherDefault<crate::clutter::Fnv>>;
+
 impl Sink {
-    fn new_node(&self, data: NodeData, name: Option<QualName>) -> NodeId {
-        let id = self.dom.borrow_mut().create(data);
-        let mut names = self.names.borrow_mut();
-        names.resize(id.index() + 1, None);
-        names[id.index()] = name;
+    /// The (qualified name index, arena name id) of an element name.
+    fn qual(&self, name: &QualName) -> (u32, u32) {
+        let mut ids = self.qual_ids.borrow_mut();
+        if let Some(&q) = ids.get(name) {
+            return q;
+        }
+        let mut quals = self.quals.borrow_mut();
+        let q = (quals.len() as u32, self.dom.borrow_mut().intern(&name.local));
+        quals.push(name.clone());
+        ids.insert(name.clone(), q);
+        q
+    }
+
+    fn named(&self, id: NodeId, q: u32) -> NodeId {
+        let mut qual_of = self.qual_of.borrow_mut();
+        if qual_of.len() <= id.index() {
+            qual_of.resize(id.index() + 1, 0);
+        }
+        qual_of[id.index()] = q;
         id
     }
 }
@@ -270,8 +331,7 @@ mod tests {
 
 #[cfg(test)]
 fn parse_plain(html: &str) -> Dom {
-    let sink = Sink { dom: RefCell::new(Dom::new()), names: RefCell::new(vec![None]), templates: RefCell::new(HashMap::new()) };
-    parse_document(sink, ParseOpts::default()).one(StrTendril::from(html))
+    parse_input(html)
 }
 
 impl ElemName for Name {
@@ -289,9 +349,9 @@ fn convert_attrs(attrs: Vec<Attribute>) -> Vec<(String, String)> {
         .map(|a| {
             let name = match a.name.prefix {
                 Some(p) => format!("{}:{}", p, a.name.local),
-                None => a.name.local.to_string(),
+                None => String::from(&*a.name.local),
             };
-            (name, a.value.to_string())
+            (name, String::from(&*a.value))
         })
         .collect()
 }
@@ -312,29 +372,32 @@ impl TreeSink for Sink {
     }
 
     fn elem_name<'a>(&'a self, target: &'a NodeId) -> Name {
-        let names = self.names.borrow();
-        Name(names.get(target.index()).cloned().flatten().unwrap_or_else(|| {
-            QualName::new(None, html5ever::ns!(html), LocalName::from(""))
-        }))
+        let q = self.qual_of.borrow().get(target.index()).copied().unwrap_or(0);
+        let quals = self.quals.borrow();
+        Name(quals.get(q as usize).or_else(|| quals.first()).cloned().unwrap_or_else(|| QualName::new(None, html5ever::ns!(html), LocalName::from(""))))
     }
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
-        let el = super::Element { name: name.local.to_string(), attrs: convert_attrs(attrs) };
-        let id = self.new_node(NodeData::Element(el), Some(name));
+        let (q, k) = self.qual(&name);
+        let id = self.dom.borrow_mut().create_element_interned(k, convert_attrs(attrs));
+        self.named(id, q);
         if flags.template {
             // Template contents live in a detached fragment, as in the browser DOM: never walked.
-            let frag = self.new_node(NodeData::Document, None);
+            let frag = self.dom.borrow_mut().create_fragment();
+            self.named(frag, 0);
             self.templates.borrow_mut().insert(id, frag);
         }
         id
     }
 
     fn create_comment(&self, text: StrTendril) -> NodeId {
-        self.new_node(NodeData::Comment(text.to_string()), None)
+        let id = self.dom.borrow_mut().create_comment(&text);
+        self.named(id, 0)
     }
 
     fn create_pi(&self, _target: StrTendril, data: StrTendril) -> NodeId {
-        self.new_node(NodeData::Comment(data.to_string()), None)
+        let id = self.dom.borrow_mut().create_comment(&data);
+        self.named(id, 0)
     }
 
     fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
@@ -356,7 +419,8 @@ impl TreeSink for Sink {
     }
 
     fn append_doctype_to_document(&self, _name: StrTendril, _public_id: StrTendril, _system_id: StrTendril) {
-        let id = self.new_node(NodeData::Doctype, None);
+        let id = self.dom.borrow_mut().create_doctype();
+        self.named(id, 0);
         self.dom.borrow_mut().append(Dom::ROOT, id);
     }
 
@@ -379,14 +443,7 @@ impl TreeSink for Sink {
     }
 
     fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
-        let mut dom = self.dom.borrow_mut();
-        if let Some(el) = dom.element_mut(*target) {
-            for (k, v) in convert_attrs(attrs) {
-                if !el.attrs.iter().any(|(n, _)| *n == k) {
-                    el.attrs.push((k, v));
-                }
-            }
-        }
+        self.dom.borrow_mut().add_missing_attrs(*target, convert_attrs(attrs));
     }
 
     fn remove_from_parent(&self, target: &NodeId) {
@@ -395,8 +452,7 @@ impl TreeSink for Sink {
 
     fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
         let mut dom = self.dom.borrow_mut();
-        let kids: Vec<NodeId> = dom.children(*node).collect();
-        for k in kids {
+        while let Some(k) = dom.first_child(*node) {
             dom.append(*new_parent, k);
         }
     }

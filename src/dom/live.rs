@@ -5,7 +5,7 @@
 //! (`extension/snapshot.js`), so both give the same ids. Names are taken as the browser gives
 //! them (HTML lowercase, SVG camelCase), as html5ever does natively.
 
-use super::{Dom, Element, NodeData, NodeId};
+use super::{Dom, NodeId};
 use wasm_bindgen::JsCast;
 
 /// Attribute that marks Lisible's own UI in the page (never analysed).
@@ -17,6 +17,14 @@ pub struct LiveDom {
     pub dom: Dom,
     /// `nodes[i]` is the live node of `NodeId(i)`.
     pub nodes: Vec<web_sys::Node>,
+}
+
+/// A live node's payload, read before it enters the arena.
+enum Data {
+    Element(String, Vec<(String, String)>),
+    Text(String),
+    Comment(String),
+    Doctype,
 }
 
 /// Walks `document` (iteratively: deep pages cannot overflow the stack).
@@ -41,19 +49,24 @@ pub fn build(document: &web_sys::Document) -> LiveDom {
                             pairs.push((a.name(), a.value()));
                         }
                     }
-                    Some(NodeData::Element(Element { name: el.local_name(), attrs: pairs }))
+                    Some(Data::Element(el.local_name(), pairs))
                 }
             }
             web_sys::Node::TEXT_NODE | web_sys::Node::CDATA_SECTION_NODE => {
-                Some(NodeData::Text(node.node_value().unwrap_or_default()))
+                Some(Data::Text(node.node_value().unwrap_or_default()))
             }
-            web_sys::Node::COMMENT_NODE => Some(NodeData::Comment(node.node_value().unwrap_or_default())),
-            web_sys::Node::DOCUMENT_TYPE_NODE => Some(NodeData::Doctype),
+            web_sys::Node::COMMENT_NODE => Some(Data::Comment(node.node_value().unwrap_or_default())),
+            web_sys::Node::DOCUMENT_TYPE_NODE => Some(Data::Doctype),
             _ => None,
         };
         let mut descend = None;
         if let Some(data) = data {
-            let id = dom.create(data);
+            let id = match data {
+                Data::Element(name, attrs) => dom.create_element(&name, attrs),
+                Data::Text(t) => dom.create_text(&t),
+                Data::Comment(t) => dom.create_comment(&t),
+                Data::Doctype => dom.create_doctype(),
+            };
             dom.append(parent, id);
             nodes.push(node.clone());
             if let Some(c) = node.first_child() {

@@ -27,33 +27,106 @@ impl NodeId {
     }
 }
 
-/// An element: lowercase local name (SVG keeps its camelCase names, as browsers do) and attributes.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Element {
-    /// Local name, lowercase for HTML elements.
-    pub name: String,
-    /// Attributes in source order; names lowercase.
-    pub attrs: Vec<(String, String)>,
+/// An element's local name (lowercase for HTML elements; SVG keeps its camelCase names, as
+/// browsers do), borrowed from the arena's name table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Name<'a>(pub &'a str);
+
+impl<'a> Name<'a> {
+    /// The name, for the arena's lifetime.
+    pub fn as_str(&self) -> &'a str {
+        self.0
+    }
 }
 
-/// What a node is.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum NodeData {
+impl std::ops::Deref for Name<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.0
+    }
+}
+
+impl PartialEq<str> for Name<'_> {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Name<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl std::fmt::Display for Name<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+/// An element's attributes in source order (names lowercase), borrowed from the arena's shared
+/// attribute table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Attrs<'a>(pub &'a [(String, String)]);
+
+impl<'a> Attrs<'a> {
+    /// The (name, value) pairs.
+    pub fn iter(&self) -> std::slice::Iter<'a, (String, String)> {
+        self.0.iter()
+    }
+    /// No attribute.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    /// Number of attributes.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+}
+
+impl<'a> IntoIterator for Attrs<'a> {
+    type Item = &'a (String, String);
+    type IntoIter = std::slice::Iter<'a, (String, String)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl<'a> IntoIterator for &Attrs<'a> {
+    type Item = &'a (String, String);
+    type IntoIter = std::slice::Iter<'a, (String, String)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+/// An element: its name and attributes (a view into the arena).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Element<'a> {
+    /// Local name, lowercase for HTML elements.
+    pub name: Name<'a>,
+    /// Attributes in source order; names lowercase.
+    pub attrs: Attrs<'a>,
+}
+
+/// What a node is (a view into the arena).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NodeData<'a> {
     /// The document (always node 0).
     Document,
     /// `<!DOCTYPE …>`.
     Doctype,
     /// An element.
-    Element(Element),
+    Element(Element<'a>),
     /// A text node.
-    Text(String),
+    Text(&'a str),
     /// A comment (kept so that node ids match the browser's walk).
-    Comment(String),
+    Comment(&'a str),
 }
 
-/// A node and its tree links.
-#[derive(Clone, Debug)]
-pub struct Node {
+/// A node and its tree links (a view into the arena).
+#[derive(Clone, Copy, Debug)]
+pub struct Node<'a> {
     /// Parent node.
     pub parent: Option<NodeId>,
     /// First child.
@@ -65,13 +138,61 @@ pub struct Node {
     /// Next sibling.
     pub next_sibling: Option<NodeId>,
     /// Payload.
-    pub data: NodeData,
+    pub data: NodeData<'a>,
 }
 
-/// The arena.
+/// No node (in the compact links).
+const NIL: u32 = u32::MAX;
+/// `Slot::kind` codes of the nodes that are not elements (elements hold their name id).
+const K_DOCUMENT: u32 = u32::MAX;
+const K_DOCTYPE: u32 = u32::MAX - 1;
+const K_TEXT: u32 = u32::MAX - 2;
+const K_COMMENT: u32 = u32::MAX - 3;
+/// Text whose `a` has this bit lives in `Dom::owned[b]` (a text node that kept growing after
+/// other text was stored: moving it to the end of the shared buffer each time would be quadratic).
+const OWNED: u32 = 1 << 31;
+
+/// One node, 32 bytes: `u32` links, the element's interned name (or the node kind), and a range
+/// into the shared attribute table (elements) or text buffer (text, comments).
+#[derive(Clone, Copy, Debug)]
+struct Slot {
+    parent: u32,
+    first: u32,
+    last: u32,
+    prev: u32,
+    next: u32,
+    kind: u32,
+    a: u32,
+    b: u32,
+}
+
+/// The arena: compact nodes, interned element names, one attribute table, one text buffer.
 #[derive(Clone, Debug)]
 pub struct Dom {
-    nodes: Vec<Node>,
+    nodes: Vec<Slot>,
+    names: Vec<Box<str>>,
+    name_ids: std::collections::HashMap<Box<str>, u32, std::hash::BuildHasherDefault<NameHasher>>,
+    attrs: Vec<(String, String)>,
+    text: String,
+    owned: Vec<String>,
+}
+
+/// FNV-1a for the (short) element names.
+#[derive(Default, Clone, Copy)]
+struct NameHasher(u64);
+
+impl std::hash::Hasher for NameHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
 }
 
 impl Default for Dom {
@@ -80,14 +201,54 @@ impl Default for Dom {
     }
 }
 
-/// Elements whose text is never reading text.
-pub const NON_TEXT_ELEMENTS: &[&str] =
-    &["script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "head", "title", "textarea", "select", "option"];
+/// Elements whose text is never reading text: script, style, noscript, template, svg, math,
+/// iframe, object, embed, head, title, textarea, select, option.
+pub const NON_TEXT_ELEMENTS: NonTextElements = NonTextElements;
+
+/// The set [`NON_TEXT_ELEMENTS`]: a `match` instead of a slice scan (every walk asks it per element).
+#[derive(Clone, Copy, Debug)]
+pub struct NonTextElements;
+
+impl NonTextElements {
+    /// The names.
+    pub const NAMES: &'static [&'static str] =
+        &["script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "head", "title", "textarea", "select", "option"];
+
+    /// True for a name of the set (same call shape as `<[&str]>::contains`).
+    #[inline]
+    pub fn contains(&self, name: &&str) -> bool {
+        is_non_text(name)
+    }
+}
+
+/// True for the [`NON_TEXT_ELEMENTS`].
+#[inline]
+pub fn is_non_text(name: &str) -> bool {
+    matches!(name, "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe" | "object" | "embed" | "head" | "title" | "textarea" | "select" | "option")
+}
+
+fn link(x: u32) -> Option<NodeId> {
+    (x != NIL).then_some(NodeId(x))
+}
 
 impl Dom {
     /// A document with only its root (node 0).
     pub fn new() -> Self {
-        Dom { nodes: vec![Node::new(NodeData::Document)] }
+        Self::with_capacity(1)
+    }
+
+    /// A document with room for about `nodes` nodes (a hint: the arena grows as needed).
+    pub fn with_capacity(nodes: usize) -> Self {
+        let mut d = Dom {
+            nodes: Vec::with_capacity(nodes.max(1)),
+            names: Vec::new(),
+            name_ids: Default::default(),
+            attrs: Vec::new(),
+            text: String::new(),
+            owned: Vec::new(),
+        };
+        d.push(K_DOCUMENT, 0, 0);
+        d
     }
 
     /// The document node.
@@ -105,111 +266,254 @@ impl Dom {
 
     // ----- building -------------------------------------------------------------------------
 
-    /// Creates a detached node.
-    pub fn create(&mut self, data: NodeData) -> NodeId {
+    fn push(&mut self, kind: u32, a: u32, b: u32) -> NodeId {
         let id = NodeId(self.nodes.len() as u32);
-        self.nodes.push(Node::new(data));
+        self.nodes.push(Slot { parent: NIL, first: NIL, last: NIL, prev: NIL, next: NIL, kind, a, b });
         id
+    }
+
+    /// The id of an element name (interned; see [`Dom::name_id`]).
+    pub fn intern(&mut self, name: &str) -> u32 {
+        if let Some(&id) = self.name_ids.get(name) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        self.names.push(name.into());
+        self.name_ids.insert(name.into(), id);
+        id
+    }
+
+    fn store_text(&mut self, s: &str) -> (u32, u32) {
+        let start = self.text.len();
+        self.text.push_str(s);
+        (start as u32, s.len() as u32)
+    }
+
+    /// Creates a detached node from a view (copies its strings).
+    pub fn create(&mut self, data: NodeData<'_>) -> NodeId {
+        match data {
+            NodeData::Document => self.push(K_DOCUMENT, 0, 0),
+            NodeData::Doctype => self.push(K_DOCTYPE, 0, 0),
+            NodeData::Element(e) => self.create_element(e.name.as_str(), e.attrs.0.to_vec()),
+            NodeData::Text(t) => self.create_text(t),
+            NodeData::Comment(t) => self.create_comment(t),
+        }
     }
 
     /// Creates a detached element.
     pub fn create_element(&mut self, name: &str, attrs: Vec<(String, String)>) -> NodeId {
-        self.create(NodeData::Element(Element { name: name.to_string(), attrs }))
+        let kind = self.intern(name);
+        self.create_element_interned(kind, attrs)
+    }
+
+    /// Creates a detached element whose name id comes from [`Dom::intern`] (an unknown id
+    /// makes a nameless element).
+    pub fn create_element_interned(&mut self, kind: u32, attrs: Vec<(String, String)>) -> NodeId {
+        let kind = kind.min(K_COMMENT - 1);
+        let start = self.attrs.len() as u32;
+        let n = attrs.len() as u32;
+        self.attrs.extend(attrs);
+        self.push(kind, start, n)
+    }
+
+    /// Creates a detached text node.
+    pub fn create_text(&mut self, text: &str) -> NodeId {
+        let (a, b) = self.store_text(text);
+        self.push(K_TEXT, a, b)
+    }
+
+    /// Creates a detached comment.
+    pub fn create_comment(&mut self, text: &str) -> NodeId {
+        let (a, b) = self.store_text(text);
+        self.push(K_COMMENT, a, b)
+    }
+
+    /// Creates a detached doctype.
+    pub fn create_doctype(&mut self) -> NodeId {
+        self.push(K_DOCTYPE, 0, 0)
+    }
+
+    /// Creates a detached document fragment (template contents).
+    pub fn create_fragment(&mut self) -> NodeId {
+        self.push(K_DOCUMENT, 0, 0)
+    }
+
+    /// Adds the attributes `id` lacks (the parser's `add_attrs_if_missing`).
+    pub fn add_missing_attrs(&mut self, id: NodeId, attrs: Vec<(String, String)>) {
+        let Some(slot) = self.nodes.get(id.index()).copied() else { return };
+        if slot.kind >= K_COMMENT {
+            return;
+        }
+        let (start, n) = (slot.a as usize, slot.b as usize);
+        let missing: Vec<(String, String)> = attrs.into_iter().filter(|(k, _)| !self.attrs[start..start + n].iter().any(|(x, _)| x == k)).collect();
+        if missing.is_empty() {
+            return;
+        }
+        let new_start = if start + n == self.attrs.len() {
+            start
+        } else {
+            // Not at the end of the table: move the element's attributes there first.
+            let moved: Vec<(String, String)> = self.attrs[start..start + n].to_vec();
+            let s = self.attrs.len();
+            self.attrs.extend(moved);
+            s
+        };
+        let added = missing.len();
+        self.attrs.extend(missing);
+        let s = &mut self.nodes[id.index()];
+        s.a = new_start as u32;
+        s.b = (n + added) as u32;
     }
 
     /// Detaches `id` from its parent (no-op when detached).
     pub fn detach(&mut self, id: NodeId) {
-        let (parent, prev, next) = {
-            let n = &self.nodes[id.index()];
-            (n.parent, n.prev_sibling, n.next_sibling)
-        };
-        let Some(parent) = parent else { return };
-        match prev {
-            Some(p) => self.nodes[p.index()].next_sibling = next,
-            None => self.nodes[parent.index()].first_child = next,
+        let Slot { parent, prev, next, .. } = self.nodes[id.index()];
+        if parent == NIL {
+            return;
         }
-        match next {
-            Some(nx) => self.nodes[nx.index()].prev_sibling = prev,
-            None => self.nodes[parent.index()].last_child = prev,
+        if prev != NIL {
+            self.nodes[prev as usize].next = next;
+        } else {
+            self.nodes[parent as usize].first = next;
+        }
+        if next != NIL {
+            self.nodes[next as usize].prev = prev;
+        } else {
+            self.nodes[parent as usize].last = prev;
         }
         let n = &mut self.nodes[id.index()];
-        n.parent = None;
-        n.prev_sibling = None;
-        n.next_sibling = None;
+        n.parent = NIL;
+        n.prev = NIL;
+        n.next = NIL;
     }
 
     /// Appends `child` (detaching it first) as the last child of `parent`.
     pub fn append(&mut self, parent: NodeId, child: NodeId) {
         self.detach(child);
-        let last = self.nodes[parent.index()].last_child;
+        let last = self.nodes[parent.index()].last;
         {
             let c = &mut self.nodes[child.index()];
-            c.parent = Some(parent);
-            c.prev_sibling = last;
+            c.parent = parent.0;
+            c.prev = last;
         }
-        match last {
-            Some(l) => self.nodes[l.index()].next_sibling = Some(child),
-            None => self.nodes[parent.index()].first_child = Some(child),
+        if last != NIL {
+            self.nodes[last as usize].next = child.0;
+        } else {
+            self.nodes[parent.index()].first = child.0;
         }
-        self.nodes[parent.index()].last_child = Some(child);
+        self.nodes[parent.index()].last = child.0;
     }
 
     /// Inserts `child` (detaching it first) just before `sibling`.
     pub fn insert_before(&mut self, sibling: NodeId, child: NodeId) {
         self.detach(child);
-        let Some(parent) = self.nodes[sibling.index()].parent else { return };
-        let prev = self.nodes[sibling.index()].prev_sibling;
+        let parent = self.nodes[sibling.index()].parent;
+        if parent == NIL {
+            return;
+        }
+        let prev = self.nodes[sibling.index()].prev;
         {
             let c = &mut self.nodes[child.index()];
-            c.parent = Some(parent);
-            c.prev_sibling = prev;
-            c.next_sibling = Some(sibling);
+            c.parent = parent;
+            c.prev = prev;
+            c.next = sibling.0;
         }
-        self.nodes[sibling.index()].prev_sibling = Some(child);
-        match prev {
-            Some(p) => self.nodes[p.index()].next_sibling = Some(child),
-            None => self.nodes[parent.index()].first_child = Some(child),
+        self.nodes[sibling.index()].prev = child.0;
+        if prev != NIL {
+            self.nodes[prev as usize].next = child.0;
+        } else {
+            self.nodes[parent as usize].first = child.0;
+        }
+    }
+
+    /// Appends `text` to the text node `id`.
+    fn grow_text(&mut self, id: NodeId, text: &str) {
+        let s = self.nodes[id.index()];
+        if s.a & OWNED != 0 {
+            if let Some(o) = self.owned.get_mut(s.b as usize) {
+                o.push_str(text);
+            }
+            return;
+        }
+        let (start, len) = (s.a as usize, s.b as usize);
+        if start + len == self.text.len() {
+            self.text.push_str(text);
+            self.nodes[id.index()].b = (len + text.len()) as u32;
+        } else {
+            let mut o = String::with_capacity(len + text.len());
+            o.push_str(self.text.get(start..start + len).unwrap_or(""));
+            o.push_str(text);
+            let k = self.owned.len() as u32;
+            self.owned.push(o);
+            let n = &mut self.nodes[id.index()];
+            n.a = OWNED;
+            n.b = k;
         }
     }
 
     /// Appends text to `parent`, merging with a trailing text node as the HTML parser does.
     pub fn append_text(&mut self, parent: NodeId, text: &str) -> NodeId {
-        if let Some(last) = self.nodes[parent.index()].last_child {
-            if let NodeData::Text(t) = &mut self.nodes[last.index()].data {
-                t.push_str(text);
-                return last;
-            }
+        let last = self.nodes[parent.index()].last;
+        if last != NIL && self.nodes[last as usize].kind == K_TEXT {
+            self.grow_text(NodeId(last), text);
+            return NodeId(last);
         }
-        let id = self.create(NodeData::Text(text.to_string()));
+        let id = self.create_text(text);
         self.append(parent, id);
         id
     }
 
     /// Inserts text before `sibling`, merging with a text node just before it.
     pub fn insert_text_before(&mut self, sibling: NodeId, text: &str) {
-        if let Some(prev) = self.nodes[sibling.index()].prev_sibling {
-            if let NodeData::Text(t) = &mut self.nodes[prev.index()].data {
-                t.push_str(text);
-                return;
-            }
+        let prev = self.nodes[sibling.index()].prev;
+        if prev != NIL && self.nodes[prev as usize].kind == K_TEXT {
+            self.grow_text(NodeId(prev), text);
+            return;
         }
-        let id = self.create(NodeData::Text(text.to_string()));
+        let id = self.create_text(text);
         self.insert_before(sibling, id);
     }
 
-    /// Mutable element payload (building only).
-    pub fn element_mut(&mut self, id: NodeId) -> Option<&mut Element> {
-        match &mut self.nodes[id.index()].data {
-            NodeData::Element(e) => Some(e),
-            _ => None,
-        }
+    /// Frees the spare capacity left by building (the arena is read-only afterwards).
+    pub fn shrink_to_fit(&mut self) {
+        self.nodes.shrink_to_fit();
+        self.attrs.shrink_to_fit();
+        self.text.shrink_to_fit();
     }
 
     // ----- reading --------------------------------------------------------------------------
 
+    fn data(&self, s: &Slot) -> NodeData<'_> {
+        match s.kind {
+            K_DOCUMENT => NodeData::Document,
+            K_DOCTYPE => NodeData::Doctype,
+            K_TEXT => NodeData::Text(self.str_of(s)),
+            K_COMMENT => NodeData::Comment(self.str_of(s)),
+            k => NodeData::Element(Element {
+                name: Name(self.names.get(k as usize).map_or("", |n| n)),
+                attrs: Attrs(self.attrs.get(s.a as usize..(s.a + s.b) as usize).unwrap_or(&[])),
+            }),
+        }
+    }
+
+    fn str_of(&self, s: &Slot) -> &str {
+        if s.a & OWNED != 0 {
+            return self.owned.get(s.b as usize).map_or("", |o| o.as_str());
+        }
+        self.text.get(s.a as usize..(s.a as usize + s.b as usize)).unwrap_or("")
+    }
+
     /// The node.
-    pub fn node(&self, id: NodeId) -> &Node {
-        &self.nodes[id.index()]
+    pub fn node(&self, id: NodeId) -> Node<'_> {
+        let s = &self.nodes[id.index()];
+        Node {
+            parent: link(s.parent),
+            first_child: link(s.first),
+            last_child: link(s.last),
+            prev_sibling: link(s.prev),
+            next_sibling: link(s.next),
+            data: self.data(s),
+        }
     }
 
     /// Every node id, in creation order (document order for the live and snapshot builders).
@@ -218,16 +522,60 @@ impl Dom {
     }
 
     /// The element payload, if `id` is an element.
-    pub fn element(&self, id: NodeId) -> Option<&Element> {
-        match &self.nodes[id.index()].data {
+    pub fn element(&self, id: NodeId) -> Option<Element<'_>> {
+        match self.data(&self.nodes[id.index()]) {
             NodeData::Element(e) => Some(e),
             _ => None,
         }
     }
 
+    /// True when `id` is an element.
+    pub fn is_element(&self, id: NodeId) -> bool {
+        self.nodes[id.index()].kind < K_COMMENT
+    }
+
+    /// The element's attributes (empty for other nodes).
+    pub fn attrs(&self, id: NodeId) -> Attrs<'_> {
+        let s = &self.nodes[id.index()];
+        if s.kind >= K_COMMENT {
+            return Attrs(&[]);
+        }
+        Attrs(self.attrs.get(s.a as usize..(s.a + s.b) as usize).unwrap_or(&[]))
+    }
+
+    /// First child.
+    pub fn first_child(&self, id: NodeId) -> Option<NodeId> {
+        link(self.nodes[id.index()].first)
+    }
+
+    /// Next sibling.
+    pub fn next_sibling(&self, id: NodeId) -> Option<NodeId> {
+        link(self.nodes[id.index()].next)
+    }
+
+    /// Previous sibling.
+    pub fn prev_sibling(&self, id: NodeId) -> Option<NodeId> {
+        link(self.nodes[id.index()].prev)
+    }
+
     /// The element's local name, if `id` is an element.
     pub fn tag(&self, id: NodeId) -> Option<&str> {
-        self.element(id).map(|e| e.name.as_str())
+        let k = self.nodes[id.index()].kind;
+        if k >= K_COMMENT {
+            return None;
+        }
+        self.names.get(k as usize).map(|n| &**n)
+    }
+
+    /// The interned name id of an element (an index into [`Dom::names`]).
+    pub fn name_id(&self, id: NodeId) -> Option<u32> {
+        let k = self.nodes[id.index()].kind;
+        (k < K_COMMENT).then_some(k)
+    }
+
+    /// The element names of the page, by name id.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.names.iter().map(|n| &**n)
     }
 
     /// True when `id` is an element named `name`.
@@ -237,43 +585,57 @@ impl Dom {
 
     /// The text of a text node.
     pub fn text_of(&self, id: NodeId) -> Option<&str> {
-        match &self.nodes[id.index()].data {
-            NodeData::Text(t) => Some(t),
-            _ => None,
-        }
+        let s = &self.nodes[id.index()];
+        (s.kind == K_TEXT).then(|| self.str_of(s))
     }
 
     /// An attribute value (name lowercase).
     pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
-        self.element(id)?.attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+        self.attrs(id).0.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
     }
 
     /// `class` and `id` joined, lowercase: what Readability's class/id heuristics read.
     pub fn class_and_id(&self, id: NodeId) -> String {
-        let mut s = String::new();
-        if let Some(c) = self.attr(id, "class") {
+        let (mut class, mut ident) = (None, None);
+        for (k, v) in self.attrs(id) {
+            match k.as_str() {
+                "class" if class.is_none() => class = Some(v.as_str()),
+                "id" if ident.is_none() => ident = Some(v.as_str()),
+                _ => {}
+            }
+        }
+        if class.is_none() && ident.is_none() {
+            return String::new();
+        }
+        let mut s = String::with_capacity(class.map_or(0, str::len) + ident.map_or(0, |i| i.len() + 1));
+        if let Some(c) = class {
             s.push_str(c);
         }
-        if let Some(i) = self.attr(id, "id") {
+        if let Some(i) = ident {
             s.push(' ');
             s.push_str(i);
         }
-        s.to_lowercase()
+        if s.is_ascii() {
+            s.make_ascii_lowercase();
+            s
+        } else {
+            s.to_lowercase()
+        }
     }
 
     /// Parent.
     pub fn parent(&self, id: NodeId) -> Option<NodeId> {
-        self.nodes[id.index()].parent
+        link(self.nodes[id.index()].parent)
     }
 
     /// Children, in order.
     pub fn children(&self, id: NodeId) -> Children<'_> {
-        Children { dom: self, next: self.nodes[id.index()].first_child }
+        Children { dom: self, next: self.nodes[id.index()].first }
     }
 
     /// Element children, in order.
     pub fn element_children(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
-        self.children(id).filter(move |&c| self.element(c).is_some())
+        self.children(id).filter(move |&c| self.is_element(c))
     }
 
     /// Ancestors, nearest first (not including `id`).
@@ -288,48 +650,53 @@ impl Dom {
 
     /// `id` and its descendants in document order (pre-order), without recursion.
     pub fn descendants(&self, id: NodeId) -> Descendants<'_> {
-        Descendants { dom: self, root: id, next: Some(id) }
+        Descendants { dom: self, root: id.0, next: id.0 }
     }
 
     /// Depth-first traversal that lets the caller skip subtrees: `f` returns `false` to not
     /// descend into a node. Iterative.
     pub fn walk(&self, root: NodeId, mut f: impl FnMut(NodeId) -> bool) {
-        let mut cur = Some(root);
-        while let Some(id) = cur {
-            let descend = f(id);
-            let n = &self.nodes[id.index()];
-            if descend {
-                if let Some(c) = n.first_child {
-                    cur = Some(c);
-                    continue;
-                }
+        let mut cur = root.0;
+        while cur != NIL {
+            let descend = f(NodeId(cur));
+            let first = self.nodes[cur as usize].first;
+            if descend && first != NIL {
+                cur = first;
+                continue;
             }
-            cur = self.next_after_subtree(id, root);
+            cur = self.next_after_subtree(cur, root.0);
         }
     }
 
     /// The next node in document order after the subtree of `id`, staying inside `root`.
-    fn next_after_subtree(&self, mut id: NodeId, root: NodeId) -> Option<NodeId> {
+    #[inline]
+    fn next_after_subtree(&self, mut id: u32, root: u32) -> u32 {
         loop {
             if id == root {
-                return None;
+                return NIL;
             }
-            let n = &self.nodes[id.index()];
-            if let Some(s) = n.next_sibling {
-                return Some(s);
+            let n = &self.nodes[id as usize];
+            if n.next != NIL {
+                return n.next;
             }
-            id = n.parent?;
+            id = n.parent;
+            if id == NIL {
+                return NIL;
+            }
         }
     }
 
     /// The first element named `name` under `root` (document order).
     pub fn find(&self, root: NodeId, name: &str) -> Option<NodeId> {
-        self.descendants(root).find(|&n| self.is(n, name))
+        let k = self.name_ids.get(name).copied()?;
+        self.descendants(root).find(|&n| self.nodes[n.index()].kind == k)
     }
 
     /// All elements named `name` under `root`.
     pub fn find_all<'a>(&'a self, root: NodeId, name: &'a str) -> impl Iterator<Item = NodeId> + 'a {
-        self.descendants(root).filter(move |&n| self.is(n, name))
+        let k = self.name_ids.get(name).copied();
+        let root = if k.is_some() { root.0 } else { NIL };
+        Descendants { dom: self, root, next: root }.filter(move |&n| Some(self.nodes[n.index()].kind) == k)
     }
 
     /// `<html>`.
@@ -362,13 +729,16 @@ impl Dom {
     /// [`NON_TEXT_ELEMENTS`].
     pub fn text(&self, id: NodeId) -> String {
         let mut s = String::new();
-        self.walk(id, |n| match &self.nodes[n.index()].data {
-            NodeData::Text(t) => {
-                s.push_str(t);
-                true
+        self.walk(id, |n| {
+            let slot = &self.nodes[n.index()];
+            match slot.kind {
+                K_TEXT => {
+                    s.push_str(self.str_of(slot));
+                    true
+                }
+                K_DOCUMENT | K_DOCTYPE | K_COMMENT => true,
+                k => n == id || !self.names.get(k as usize).is_some_and(|name| is_non_text(name)),
             }
-            NodeData::Element(e) => n == id || !NON_TEXT_ELEMENTS.contains(&e.name.as_str()),
-            _ => true,
         });
         s
     }
@@ -379,59 +749,62 @@ impl Dom {
     }
 }
 
-impl Node {
-    fn new(data: NodeData) -> Self {
-        Node { parent: None, first_child: None, last_child: None, prev_sibling: None, next_sibling: None, data }
-    }
-}
-
 /// Iterator over children.
 pub struct Children<'a> {
     dom: &'a Dom,
-    next: Option<NodeId>,
+    next: u32,
 }
 
 impl Iterator for Children<'_> {
     type Item = NodeId;
+    #[inline]
     fn next(&mut self) -> Option<NodeId> {
-        let id = self.next?;
-        self.next = self.dom.nodes[id.index()].next_sibling;
-        Some(id)
+        let id = self.next;
+        if id == NIL {
+            return None;
+        }
+        self.next = self.dom.nodes[id as usize].next;
+        Some(NodeId(id))
     }
 }
 
 /// Iterator over ancestors.
 pub struct Ancestors<'a> {
     dom: &'a Dom,
-    next: Option<NodeId>,
+    next: u32,
 }
 
 impl Iterator for Ancestors<'_> {
     type Item = NodeId;
+    #[inline]
     fn next(&mut self) -> Option<NodeId> {
-        let id = self.next?;
-        self.next = self.dom.nodes[id.index()].parent;
-        Some(id)
+        let id = self.next;
+        if id == NIL {
+            return None;
+        }
+        self.next = self.dom.nodes[id as usize].parent;
+        Some(NodeId(id))
     }
 }
 
 /// Pre-order iterator over a subtree.
 pub struct Descendants<'a> {
     dom: &'a Dom,
-    root: NodeId,
-    next: Option<NodeId>,
+    root: u32,
+    next: u32,
 }
 
 impl Iterator for Descendants<'_> {
     type Item = NodeId;
+    #[inline]
     fn next(&mut self) -> Option<NodeId> {
-        let id = self.next?;
-        let n = &self.dom.nodes[id.index()];
-        self.next = match n.first_child {
-            Some(c) => Some(c),
-            None => self.dom.next_after_subtree(id, self.root),
-        };
-        Some(id)
+        let id = self.next;
+        if id == NIL {
+            return None;
+        }
+        let first = self.dom.nodes[id as usize].first;
+        self.next = if first != NIL { first } else { self.dom.next_after_subtree(id, self.root) };
+        Some(NodeId(id))
     }
 }
 
@@ -483,6 +856,14 @@ mod tests {
     }
 
     #[test]
+    fn non_text_set_matches_its_names() {
+        for n in NonTextElements::NAMES {
+            assert!(NON_TEXT_ELEMENTS.contains(n));
+        }
+        assert!(!NON_TEXT_ELEMENTS.contains(&"p") && !NON_TEXT_ELEMENTS.contains(&"Script"));
+    }
+
+    #[test]
     fn deep_trees_do_not_overflow_the_stack() {
         let mut d = Dom::new();
         let mut parent = Dom::ROOT;
@@ -501,7 +882,7 @@ impl Dom {
     /// A short CSS-like label of an element: `div#main.article.body` (tests, debugging).
     pub fn describe(&self, id: NodeId) -> String {
         let Some(e) = self.element(id) else { return "#text".into() };
-        let mut s = e.name.clone();
+        let mut s = e.name.as_str().to_string();
         if let Some(i) = self.attr(id, "id").filter(|i| !i.is_empty()) {
             s.push('#');
             s.push_str(i);

@@ -8,7 +8,7 @@
 //! content script maps clutter hits back to its own node list by index. Names are kept as the
 //! browser gives them (`localName`: HTML lowercase, SVG camelCase), as `live` and html5ever do.
 
-use super::{Dom, Element, NodeData, NodeId};
+use super::{Dom, NodeId};
 use serde::Deserialize;
 
 /// One node of the snapshot.
@@ -27,7 +27,7 @@ pub fn build_json(json: &str) -> Result<Dom, String> {
 /// Builds the arena. Errors on a malformed snapshot (a parent that does not come before its
 /// child, or an unknown kind) instead of guessing.
 pub fn build(nodes: Vec<FlatNode>) -> Result<Dom, String> {
-    let mut dom = Dom::new();
+    let mut dom = Dom::with_capacity(nodes.len());
     for (i, FlatNode(parent, kind, name, attrs)) in nodes.into_iter().enumerate() {
         if i == 0 {
             if kind != 9 {
@@ -38,21 +38,20 @@ pub fn build(nodes: Vec<FlatNode>) -> Result<Dom, String> {
         if parent < 0 || parent as usize >= i {
             return Err(format!("snapshot node {i} has an invalid parent {parent}"));
         }
-        let data = match kind {
+        let id = match kind {
             1 => {
                 let mut pairs = Vec::with_capacity(attrs.len() / 2);
                 let mut it = attrs.into_iter();
                 while let (Some(k), Some(v)) = (it.next(), it.next()) {
                     pairs.push((k, v));
                 }
-                NodeData::Element(Element { name, attrs: pairs })
+                dom.create_element(&name, pairs)
             }
-            3 => NodeData::Text(name),
-            8 => NodeData::Comment(name),
-            10 => NodeData::Doctype,
+            3 => dom.create_text(&name),
+            8 => dom.create_comment(&name),
+            10 => dom.create_doctype(),
             k => return Err(format!("snapshot node {i} has an unknown kind {k}")),
         };
-        let id = dom.create(data);
         debug_assert_eq!(id.index(), i);
         dom.append(NodeId(parent as u32), id);
     }

@@ -58,7 +58,7 @@ pub fn prep_article(t: &mut Tree, article: u32, flags: Flags) {
     // Paragraphs left empty (no text, no media).
     for v in t.preorder(article) {
         if t.tag(v) == "p"
-            && t.text(v).trim().is_empty()
+            && t.is_blank(v)
             && !t.preorder(v).iter().any(|&d| matches!(t.tag(d), "img" | "embed" | "object" | "iframe" | "picture" | "video"))
         {
             t.detach(v);
@@ -172,8 +172,11 @@ const TEXTISH: &[&str] = &["span", "font", "li", "td", "blockquote", "dl", "div"
 struct Scratch {
     /// Inside a data table.
     in_data: Vec<bool>,
-    /// Per-node aggregates of the current pass.
+    /// Per-node aggregates of the current pass, by position in the article's pre-order (the
+    /// article is often a small part of a big page: no aggregate per page node).
     agg: Vec<Agg>,
+    /// Position of each node in the current pass's pre-order.
+    pos: Vec<u32>,
 }
 
 impl Scratch {
@@ -186,7 +189,7 @@ impl Scratch {
                 in_data[v as usize] = in_data[p as usize] || (t.tag(p) == "table" && data.get(p as usize).copied().unwrap_or(false));
             }
         }
-        Scratch { in_data, agg: vec![Agg::default(); n] }
+        Scratch { in_data, agg: Vec::new(), pos: vec![0; n] }
     }
 }
 
@@ -198,9 +201,16 @@ fn clean_conditionally(t: &mut Tree, article: u32, tag: &str, flags: Flags, data
     }
     let order = t.preorder(article);
     let in_data = &scratch.in_data;
+    let pos = &mut scratch.pos;
+    for (i, &v) in order.iter().enumerate() {
+        if let Some(p) = pos.get_mut(v as usize) {
+            *p = i as u32;
+        }
+    }
     let agg = &mut scratch.agg;
-    for &v in order.iter().rev() {
-        let vi = v as usize;
+    agg.clear();
+    agg.resize(order.len(), Agg::default());
+    for (vi, &v) in order.iter().enumerate().rev() {
         if t.tag(v) == TEXT {
             let (r, c) = t.text_run(v);
             agg[vi].run = r;
@@ -210,7 +220,7 @@ fn clean_conditionally(t: &mut Tree, article: u32, tag: &str, flags: Flags, data
         let mut a = Agg::default();
         let mut c = t.v(v).first;
         while c != NONE {
-            let ca = agg.get(c as usize).copied().unwrap_or_default();
+            let ca = pos.get(c as usize).and_then(|&p| agg.get(p as usize)).copied().unwrap_or_default();
             let ct = t.tag(c);
             a.run = a.run.join(ca.run);
             a.commas += ca.commas;

@@ -34,10 +34,11 @@ pub struct Attempt<'d> {
     pub text_len: usize,
 }
 
-/// Side tables of one measuring pass: collapsed text runs, comma counts and link text.
+/// Side tables of one measuring pass: collapsed text runs, comma counts and link text. Zeroed
+/// tables of plain numbers: the memory of the nodes a pass never reaches stays untouched.
 pub struct Measure {
-    /// Text run per node.
-    pub run: Vec<Run>,
+    /// Text run per node ([`Run::pack`]).
+    pub run: Vec<u32>,
     /// Commas per node.
     pub commas: Vec<u32>,
     /// Link text length (hash links weighted 0.3) per node.
@@ -47,7 +48,7 @@ pub struct Measure {
 impl Measure {
     /// Trimmed text length.
     pub fn len(&self, v: u32) -> usize {
-        self.run.get(v as usize).map(|r| r.trimmed()).unwrap_or(0)
+        self.run.get(v as usize).map(|&r| Run::unpack(r).trimmed()).unwrap_or(0)
     }
 
     /// Link density.
@@ -64,20 +65,20 @@ impl Measure {
 /// Measures every node of `root`'s subtree bottom-up (one pass, no quadratic walks).
 pub fn measure(t: &Tree, root: u32) -> Measure {
     let n = t.n.len();
-    let mut m = Measure { run: vec![Run::default(); n], commas: vec![0; n], link: vec![0.0; n] };
+    let mut m = Measure { run: vec![0; n], commas: vec![0; n], link: vec![0.0; n] };
     let order = t.preorder(root);
     for &v in order.iter().rev() {
         let vi = v as usize;
         if t.tag(v) == TEXT {
             let (r, c) = t.text_run(v);
-            m.run[vi] = r;
+            m.run[vi] = r.pack();
             m.commas[vi] = c;
         } else {
             let (mut run, mut commas, mut link) = (Run::default(), 0, 0.0);
             let mut c = t.v(v).first;
             while c != NONE {
                 let ci = c as usize;
-                run = run.join(m.run[ci]);
+                run = run.join(Run::unpack(m.run[ci]));
                 commas += m.commas[ci];
                 link += m.link[ci];
                 c = t.v(c).next;
@@ -86,7 +87,7 @@ pub fn measure(t: &Tree, root: u32) -> Measure {
                 let hash = t.attr(v, "href").is_some_and(|h| h.starts_with('#') && h.len() > 1);
                 link = run.trimmed() as f32 * if hash { 0.3 } else { 1.0 };
             }
-            m.run[vi] = run;
+            m.run[vi] = run.pack();
             m.commas[vi] = commas;
             m.link[vi] = link;
         }
@@ -94,13 +95,22 @@ pub fn measure(t: &Tree, root: u32) -> Measure {
     m
 }
 
+/// `s` lowercase, copied only when it has to change.
+fn lower(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.is_ascii() && !s.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.to_lowercase())
+    }
+}
+
 /// Class weight of a node (0 when the flag is off).
 pub fn class_weight(t: &Tree, v: u32, flags: Flags) -> i32 {
     if !flags.weight_classes {
         return 0;
     }
-    let c = t.attr(v, "class").unwrap_or("").to_lowercase();
-    let i = t.attr(v, "id").unwrap_or("").to_lowercase();
+    let c = lower(t.attr(v, "class").unwrap_or(""));
+    let i = lower(t.attr(v, "id").unwrap_or(""));
     weight_of(&c) + weight_of(&i)
 }
 
@@ -120,10 +130,13 @@ pub fn is_phrasing(t: &Tree, v: u32) -> bool {
     }
     if matches!(tag, "a" | "del" | "ins") {
         // Iterative check of the whole subtree: every descendant must be phrasing.
-        return t.preorder(v).into_iter().skip(1).all(|d| {
+        let mut all = true;
+        t.walk(v, |d| {
             let g = t.tag(d);
-            g == TEXT || is_phrasing_tag(g) || matches!(g, "a" | "del" | "ins")
+            all = d == v || g == TEXT || is_phrasing_tag(g) || matches!(g, "a" | "del" | "ins");
+            all
         });
+        return all;
     }
     false
 }
@@ -188,7 +201,7 @@ fn replace_brs(t: &mut Tree) {
         }
         let pp = t.parent(p);
         if pp != NONE && t.tag(pp) == "p" {
-            t.n[pp as usize].tag = "div";
+            t.set_tag(pp, "div");
         }
     }
 }
@@ -353,7 +366,7 @@ pub fn attempt<'d>(mut t: Tree<'d>, title: Option<&str>, flags: Flags) -> Attemp
                 to_score.push(p);
                 node = p;
             } else if !(wrapped || kids.iter().any(|&c| is_div_to_p(t.tag(c)) || block_desc.get(c as usize).copied().unwrap_or(false))) {
-                t.n[node as usize].tag = "p";
+                t.set_tag(node, "p");
                 to_score.push(node);
             }
         }

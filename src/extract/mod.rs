@@ -25,8 +25,8 @@ pub use readerable::is_probably_readerable;
 pub struct Body {
     /// Element holding the article.
     pub root: NodeId,
-    /// Subtrees under `root` to leave out.
-    pub skip: HashSet<NodeId>,
+    /// Subtrees under `root` to leave out (FNV-hashed: the serializer asks once per node).
+    pub skip: HashSet<NodeId, std::hash::BuildHasherDefault<crate::clutter::Fnv>>,
     /// isProbablyReaderable verdict.
     pub readerable: bool,
     /// Article text length as the extractor measured it (whitespace collapsed).
@@ -53,14 +53,18 @@ pub fn grab(dom: &Dom, clutter: &[ClutterHit], meta: &Metadata) -> Option<Body> 
     let fallback_title = if meta.title.is_none() { page_title(dom) } else { None };
     let title = meta.title.as_deref().or(fallback_title.as_deref());
     let mut flags = grab::Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true };
-    let mut attempts: Vec<grab::Attempt> = Vec::new();
+    // Only the best short attempt so far is kept (each holds a working tree of the whole page).
+    let mut best_short: Option<grab::Attempt> = None;
     let best = loop {
         let tree = tree::Tree::build(dom, page, &excluded);
         let a = grab::attempt(tree, title, flags);
         if a.text_len >= CHAR_THRESHOLD {
             break a;
         }
-        attempts.push(a);
+        // The first attempt with the most text wins among short ones (Readability's order).
+        if best_short.as_ref().is_none_or(|b| a.text_len > b.text_len) {
+            best_short = Some(a);
+        }
         if flags.strip_unlikely {
             flags.strip_unlikely = false;
         } else if flags.weight_classes {
@@ -68,8 +72,10 @@ pub fn grab(dom: &Dom, clutter: &[ClutterHit], meta: &Metadata) -> Option<Body> 
         } else if flags.clean_conditionally {
             flags.clean_conditionally = false;
         } else {
-            attempts.sort_by(|a, b| b.text_len.cmp(&a.text_len));
-            break attempts.swap_remove(0);
+            match best_short.take() {
+                Some(b) => break b,
+                None => return None,
+            }
         }
     };
     if best.text_len == 0 {
@@ -136,7 +142,7 @@ fn to_body(dom: &Dom, a: &grab::Attempt, readerable: bool) -> Body {
             }
         }
     }
-    let mut skip = HashSet::new();
+    let mut skip: HashSet<NodeId, std::hash::BuildHasherDefault<crate::clutter::Fnv>> = HashSet::default();
     dom.walk(root, |n| {
         if n == root || keep[n.index()] || has_keep[n.index()] {
             return true;

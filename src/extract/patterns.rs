@@ -55,7 +55,7 @@ pub fn is_comma(c: char) -> bool {
 
 /// True when any fragment occurs in `s`.
 pub fn any_in(s: &str, frags: &[&str]) -> bool {
-    !s.is_empty() && frags.iter().any(|f| s.contains(f))
+    !s.is_empty() && frags.iter().any(|f| crate::text::contains_fast(s, f))
 }
 
 /// [`PHRASING`] as a match (hot path: one call per node).

@@ -6,7 +6,7 @@
 //! paragraphs Readability would create) have no page node. Every virtual parent is a page ancestor
 //! of its children, so the final selection maps back to a page subtree plus a skip set.
 
-use crate::dom::{Dom, NodeData, NodeId};
+use crate::dom::{Dom, NodeId};
 
 /// No node.
 pub const NONE: u32 = u32::MAX;
@@ -15,11 +15,12 @@ pub const TEXT: &str = "#text";
 
 /// One node of the working tree.
 #[derive(Clone, Debug)]
-pub struct VNode<'d> {
+pub struct VNode {
     /// Page node, or [`NONE`] for a phantom.
     pub orig: u32,
-    /// Current tag (lowercase; Readability's tag changes are applied here), [`TEXT`] for text.
-    pub tag: &'d str,
+    /// Current tag (lowercase; Readability's tag changes are applied here), [`TEXT`] for text:
+    /// an index into [`Tree::names`].
+    pub tag: u32,
     /// Links.
     pub parent: u32,
     /// First child.
@@ -37,16 +38,21 @@ pub struct Tree<'d> {
     /// The page.
     pub dom: &'d Dom,
     /// Nodes; index = virtual id.
-    pub n: Vec<VNode<'d>>,
+    pub n: Vec<VNode>,
+    /// Tag names by id: the page's element names (same ids), then [`TEXT`] and the tags the
+    /// heuristics give phantom and renamed nodes.
+    pub names: Vec<&'d str>,
     /// The root (the page's `<body>`).
     pub root: u32,
     /// Clutter hits: kept in the tree so that Readability's structural decisions and link
     /// densities see the page as it is (msn page: dropping a related block's links changed the
     /// chosen container), but they never score and never enter the article.
     pub clutter: Vec<bool>,
-    /// Per text node: its collapsed run and comma count, measured once at build time (every
-    /// measuring pass reuses them).
-    pub runs: Vec<(Run, u32)>,
+    /// Per text node: its collapsed run (packed, see [`Run::pack`]) and comma count, measured
+    /// once at build time (every measuring pass reuses them).
+    pub runs: Vec<u32>,
+    /// Comma counts of text nodes.
+    pub commas: Vec<u32>,
 }
 
 /// Inline-style and attribute tests of Readability's `_isProbablyVisible`.
@@ -70,28 +76,36 @@ impl<'d> Tree<'d> {
     /// Builds the tree of `root`'s subtree, leaving out non-text elements, hidden elements and
     /// `excluded` subtrees (clutter hits).
     pub fn build(dom: &'d Dom, root: NodeId, excluded: &[bool]) -> Tree<'d> {
-        let mut t = Tree { dom, n: Vec::with_capacity(dom.len() / 2 + 1), root: 0, clutter: Vec::new(), runs: Vec::new() };
+        let names: Vec<&'d str> = dom.names().collect();
+        let text_id = names.len() as u32;
+        let mut t = Tree { dom, n: Vec::new(), names, root: 0, clutter: Vec::new(), runs: Vec::new(), commas: Vec::new() };
+        // The heuristics' own tags last: `tag_id` finds them at once.
+        t.names.extend([TEXT, "div", "p"]);
         let mut map: Vec<u32> = vec![NONE; dom.len()];
         dom.walk(root, |id| {
-            let tag: &'d str = match &dom.node(id).data {
-                NodeData::Text(_) => TEXT,
-                NodeData::Element(e) => {
-                    let name = e.name.as_str();
-                    if id != root && (super::patterns::is_drop(name) || !probably_visible(dom, id)) {
+            let tag = if let Some(k) = dom.name_id(id) {
+                if id != root {
+                    let name = t.names[k as usize];
+                    if super::patterns::is_drop(name) || !probably_visible(dom, id) {
                         return false;
                     }
-                    name
                 }
-                _ => return false,
+                k
+            } else if dom.text_of(id).is_some() {
+                text_id
+            } else {
+                return false;
             };
             let v = t.create_orig(id, tag);
             map[id.index()] = v;
-            if tag == TEXT {
+            if tag == text_id {
                 if let Some(s) = dom.text_of(id) {
                     if t.runs.len() <= v as usize {
-                        t.runs.resize(v as usize + 1, (Run::default(), 0));
+                        t.runs.resize(v as usize + 1, 0);
+                        t.commas.resize(v as usize + 1, 0);
                     }
-                    t.runs[v as usize] = (Run::of(s), s.chars().filter(|&c| super::patterns::is_comma(c)).count() as u32);
+                    t.runs[v as usize] = Run::of(s).pack();
+                    t.commas[v as usize] = s.chars().filter(|&c| super::patterns::is_comma(c)).count() as u32;
                 }
             }
             if id != root {
@@ -106,14 +120,31 @@ impl<'d> Tree<'d> {
                 }
                 t.clutter[v as usize] = true;
             }
-            tag != TEXT
+            tag != text_id
         });
         t
     }
 
+    /// The id of a tag name (the heuristics' phantom and renamed tags).
+    fn tag_id(&mut self, tag: &'d str) -> u32 {
+        match self.names.iter().rposition(|&n| n == tag) {
+            Some(k) => k as u32,
+            None => {
+                self.names.push(tag);
+                (self.names.len() - 1) as u32
+            }
+        }
+    }
+
+    /// Renames `v` (Readability's tag changes: `div` → `p`, `p` → `div`).
+    pub fn set_tag(&mut self, v: u32, tag: &'d str) {
+        let k = self.tag_id(tag);
+        self.n[v as usize].tag = k;
+    }
+
     /// The run and comma count of a text node.
     pub fn text_run(&self, v: u32) -> (Run, u32) {
-        self.runs.get(v as usize).copied().unwrap_or_default()
+        (Run::unpack(self.runs.get(v as usize).copied().unwrap_or(0)), self.commas.get(v as usize).copied().unwrap_or(0))
     }
 
     /// True for a clutter leaf.
@@ -121,7 +152,7 @@ impl<'d> Tree<'d> {
         self.clutter.get(v as usize).copied().unwrap_or(false)
     }
 
-    fn create_orig(&mut self, id: NodeId, tag: &'d str) -> u32 {
+    fn create_orig(&mut self, id: NodeId, tag: u32) -> u32 {
         let v = self.n.len() as u32;
         self.n.push(VNode { orig: id.0, tag, parent: NONE, first: NONE, last: NONE, prev: NONE, next: NONE });
         v
@@ -129,19 +160,20 @@ impl<'d> Tree<'d> {
 
     /// A detached phantom element.
     pub fn phantom(&mut self, tag: &'d str) -> u32 {
+        let tag = self.tag_id(tag);
         let v = self.n.len() as u32;
         self.n.push(VNode { orig: NONE, tag, parent: NONE, first: NONE, last: NONE, prev: NONE, next: NONE });
         v
     }
 
     /// Node.
-    pub fn v(&self, v: u32) -> &VNode<'d> {
+    pub fn v(&self, v: u32) -> &VNode {
         &self.n[v as usize]
     }
 
     /// Tag.
     pub fn tag(&self, v: u32) -> &'d str {
-        self.n[v as usize].tag
+        self.names.get(self.n[v as usize].tag as usize).copied().unwrap_or("")
     }
 
     /// True for elements.
@@ -319,6 +351,49 @@ impl<'d> Tree<'d> {
         s
     }
 
+    /// True when `v`'s text is empty or whitespace (`text(v).trim().is_empty()`, without building it).
+    pub fn is_blank(&self, v: u32) -> bool {
+        let mut blank = true;
+        self.walk(v, |x| {
+            if blank && self.tag(x) == TEXT {
+                if let Some(t) = self.orig(x).and_then(|o| self.dom.text_of(o)) {
+                    blank = t.trim().is_empty();
+                }
+            }
+            blank
+        });
+        blank
+    }
+
+    /// Pre-order walk of `v`'s subtree without allocating; `f` returns `false` to stop.
+    pub fn walk(&self, v: u32, mut f: impl FnMut(u32) -> bool) {
+        let mut cur = v;
+        loop {
+            if !f(cur) {
+                return;
+            }
+            let n = &self.n[cur as usize];
+            if n.first != NONE {
+                cur = n.first;
+                continue;
+            }
+            loop {
+                if cur == v {
+                    return;
+                }
+                let c = &self.n[cur as usize];
+                if c.next != NONE {
+                    cur = c.next;
+                    break;
+                }
+                cur = c.parent;
+                if cur == NONE {
+                    return;
+                }
+            }
+        }
+    }
+
     /// The text of `v`'s subtree if it has at most `max_nodes` nodes (small blocks only: keeps
     /// checks on chains of wrappers linear).
     pub fn text_capped(&self, v: u32, max_nodes: usize) -> Option<String> {
@@ -331,7 +406,7 @@ impl<'d> Tree<'d> {
                 return None;
             }
             let n = &self.n[cur as usize];
-            if n.tag == TEXT {
+            if self.tag(cur) == TEXT {
                 if let Some(t) = self.orig(cur).and_then(|o| self.dom.text_of(o)) {
                     s.push_str(t);
                 }
@@ -428,6 +503,16 @@ impl Run {
         }
         let merged = (self.trail && b.lead) as u32;
         Run { len: self.len + b.len - merged, lead: self.lead, trail: b.trail }
+    }
+
+    /// The run in one `u32` (length in the high 30 bits; 0 is the empty run), for dense tables.
+    pub fn pack(self) -> u32 {
+        (self.len.min(u32::MAX >> 2) << 2) | (self.lead as u32) << 1 | self.trail as u32
+    }
+
+    /// Inverse of [`Run::pack`].
+    pub fn unpack(x: u32) -> Run {
+        Run { len: x >> 2, lead: x & 2 != 0, trail: x & 1 != 0 }
     }
 
     /// Length once trimmed.
