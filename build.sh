@@ -87,24 +87,24 @@ install_test_tools() {
 }
 
 # ---------------------------------------------------------------- build
-# The two wasm modules built from the crate (Cargo features of src/wasm.rs): NAME FEATURE.
+# The two wasm modules built from the crate (Cargo features of src/wasm.rs): NAME FEATURE TARGET-DIR.
 #   lisible       the analysis: content script (every click) and background (snapshot route)
 #   lisible_cite  the citation formatter: the reader page, loaded on first use, never in a web page
-WASM_MODULES=("lisible wasm-analyze" "lisible_cite wasm-cite")
+# One target dir each: a cdylib's output carries no feature hash, so two feature sets sharing one
+# directory would rebuild (LTO, about a minute) on every run.
+WASM_MODULES=("lisible wasm-analyze target" "lisible_cite wasm-cite target/wasm-cite")
 
 build_wasm() {
-  local t0 m name feature raw stamp out
+  local t0 m name feature dir raw stamp out
   t0=$(now)
   mkdir -p "$PKG"
   for m in "${WASM_MODULES[@]}"; do
-    read -r name feature <<<"$m"
+    read -r name feature dir <<<"$m"
     # `cargo rustc --crate-type cdylib`: with crate-type = ["cdylib", "rlib"] cargo silently drops
     # `lto` (no -C lto is passed); building the cdylib alone applies it.
     "$ROOT/scripts/wasm-cargo" rustc --lib --crate-type cdylib --locked --target "$TARGET" --release \
-      --no-default-features --features "$feature"
-    # Both features write target/.../lisible.wasm: keep this one under its module's name.
-    raw="$ROOT/target/$TARGET/release/$name.module.wasm"
-    cp "$ROOT/target/$TARGET/release/lisible.wasm" "$raw"
+      --target-dir "$ROOT/$dir" --no-default-features --features "$feature"
+    raw="$ROOT/$dir/$TARGET/release/lisible.wasm"
     log "cargo (wasm $name, --features $feature, release, LTO): $(since "$t0") s"
     # Unchanged cargo output, same tools: keep this module in pkg/ (wasm-opt alone takes 2-10 s).
     stamp="$(sha256sum "$raw" | cut -d' ' -f1) wasm-bindgen $WBG_VERSION wasm-opt ${WASM_OPT:-npm} $(sha256sum "$E2E/package-lock.json" | cut -d' ' -f1)"

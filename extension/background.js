@@ -59,7 +59,8 @@ function settle(tabId) {
  * other reader frame in the tab (a copy a page script framed itself) gets nothing.
  */
 async function claim(tabId, frameId) {
-  if (!articles.has(tabId)) await expected.get(tabId)?.promise;
+  // After a click, wait for this click's article: the one in memory may be a navigated-away page's.
+  await expected.get(tabId)?.promise;
   const data = await getArticle(tabId);
   if (!data) return null;
   if (data.readerFrameId == null) {

@@ -106,7 +106,7 @@ async function runChromium(list, base) {
     const page = await ctx.newPage();
     for (const p of list) {
       const url = base + p.path;
-      const r = { lisible: [], analysis: [], readability: [], errors: [], steps: [] };
+      const r = { lisible: [], analysis: [], readability: [], errors: [], steps: [], cite: [] };
       for (let i = 0; i < RUNS; i++) {
         // Lisible: the real action on a freshly loaded page.
         await page.goto(url);
@@ -120,6 +120,9 @@ async function runChromium(list, base) {
         const t = data.timings ?? {};
         if (t.analyze != null) r.analysis.push(t.analyze - (t.snapshot ?? t.init ?? 0));
         r.steps.push(steps(data, JSON.parse(await frame.getAttribute("html", "data-reader-steps"))));
+        // The citation module, loaded by the citation panel after the paint.
+        await frame.waitForSelector("html[data-cite-load-ms]", { state: "attached", timeout: 60_000 });
+        r.cite.push(Number(await frame.getAttribute("html", "data-cite-load-ms")));
         // Readability.js on the same page, freshly loaded, in the same browser.
         await page.goto(url);
         await page.addScriptTag({ path: READABILITY });
@@ -157,7 +160,7 @@ async function runFirefox(list, base) {
     version = `Firefox ${(await driver.getCapabilities()).get("browserVersion")}`;
     for (const p of list) {
       const url = base + p.path;
-      const r = { lisible: [], analysis: [], readability: [], errors: [], steps: [] };
+      const r = { lisible: [], analysis: [], readability: [], errors: [], steps: [], cite: [] };
       for (let i = 0; i < RUNS; i++) {
         await driver.get(url);
         await driver.setContext(firefox.Context.CHROME);
@@ -176,6 +179,8 @@ async function runFirefox(list, base) {
           const t = data.timings ?? {};
           if (t.analyze != null) r.analysis.push(t.analyze - (t.snapshot ?? t.init ?? 0));
           r.steps.push(steps(data, JSON.parse(await driver.executeScript("return document.documentElement.dataset.readerSteps"))));
+          await driver.wait(until.elementLocated(By.css("html[data-cite-load-ms]")), 60_000);
+          r.cite.push(Number(await driver.executeScript("return document.documentElement.dataset.citeLoadMs")));
         } finally {
           await driver.switchTo().defaultContent();
         }
@@ -198,7 +203,8 @@ function table({ version, rows }) {
   const out = [];
   out.push(`Headless ${version} on this machine, ${RUNS} runs per page and tool, each on a freshly loaded page; ms as median / p95.`);
   out.push("*Lisible click→reader*: from the action handler (background) to the reader painted, measured in the browser " +
-    "(content-script import + wasm init + analysis + hiding + reader frame load + render). *Lisible analysis*: the core's " +
+    "(content-script injection, reader frame load in parallel with wasm compile + analysis + hiding, then render). \"Painted\": a task " +
+    "queued from the reader's first animation frame after the article is in its DOM, i.e. after the frame that shows the title and the first paragraph. *Lisible analysis*: the core's " +
     `analysis alone in the content script. *Readability.js ${READABILITY_VERSION}*: \`new Readability(document.cloneNode(true)).parse()\` in the page (parse only, nothing shown).`);
   out.push("");
   out.push("| page | size | Lisible click→reader | Lisible analysis | Readability.js parse |");
@@ -220,9 +226,16 @@ function table({ version, rows }) {
   out.push("|---|---:|");
   for (const n of names) out.push(`| ${n} | ${med(n).toFixed(1)} |`);
   out.push("");
-  const paint = rows.flatMap(({ r }) => r.lisible);
-  out.push(`All pages: Lisible click→reader painted ${fmt(paint)} ms (median / p95 over ${paint.length} runs); ` +
-    `Readability.js parse ${fmt(rows.flatMap(({ r }) => r.readability))} ms.`);
+  // Typical pages (the fixture pages) apart from the generated stress pages.
+  for (const [label, pick] of [["Typical pages (the fixtures above)", (p) => !p.name.startsWith("gen:")], ["Generated big pages", (p) => p.name.startsWith("gen:")]]) {
+    const sel = rows.filter(({ p }) => pick(p));
+    const paint = sel.flatMap(({ r }) => r.lisible);
+    if (!paint.length) continue;
+    out.push(`${label}: Lisible click→reader painted **${fmt(paint)} ms** (median / p95 over ${paint.length} runs); ` +
+      `Readability.js parse ${fmt(sel.flatMap(({ r }) => r.readability))} ms. `);
+  }
+  const cite = rows.flatMap(({ r }) => r.cite);
+  if (cite.length) out.push(`Citation module (pkg/lisible_cite) in the reader, after the paint: import + fetch + compile + instantiate ${fmt(cite)} ms (median / p95 over ${cite.length} runs).`);
   return out.join("\n");
 }
 
