@@ -2,7 +2,8 @@
 # Lisible: build and test entry point. Installs whatever is missing (Debian packages with apt-get,
 # Rust tools with `cargo install`, npm packages pinned by tests/e2e/package-lock.json).
 #
-#   ./build.sh         release wasm (LTO) -> wasm-bindgen --target web -> wasm-opt (npm binaryen)
+#   ./build.sh         release wasm (LTO), two modules: lisible (analysis) and lisible_cite (citations)
+#                      -> wasm-bindgen --target web -> wasm-opt (npm binaryen)
 #                      -> extension/pkg, dist/chrome/, dist/firefox/, dist/lisible-chrome.zip,
 #                      dist/lisible-firefox.xpi
 #   ./build.sh test    the build, then the test tools, then every suite; the last line is
@@ -87,38 +88,50 @@ install_test_tools() {
 }
 
 # ---------------------------------------------------------------- build
+# The two wasm modules built from the crate (Cargo features of src/wasm.rs): NAME FEATURE TARGET-DIR.
+#   lisible       the analysis: content script (every click) and background (snapshot route)
+#   lisible_cite  the citation formatter: the reader page, loaded on first use, never in a web page
+# One target dir each: a cdylib's output carries no feature hash, so two feature sets sharing one
+# directory would rebuild (LTO, about a minute) on every run.
+WASM_MODULES=("lisible wasm-analyze target" "lisible_cite wasm-cite target/wasm-cite")
+
 build_wasm() {
-  local t0
+  local t0 m name feature dir raw stamp out
   t0=$(now)
-  # `cargo rustc --crate-type cdylib`: with crate-type = ["cdylib", "rlib"] cargo silently drops
-  # `lto` (no -C lto is passed); building the cdylib alone applies it.
-  "$ROOT/scripts/wasm-cargo" rustc --lib --crate-type cdylib --locked --target "$TARGET" --release
-  local raw="$ROOT/target/$TARGET/release/lisible.wasm"
-  log "cargo (wasm, release, LTO): $(since "$t0") s"
-  # Unchanged cargo output, same tools: keep pkg/ (wasm-opt alone takes 2-10 s).
-  local stamp
-  stamp="$(sha256sum "$raw" | cut -d' ' -f1) wasm-bindgen $WBG_VERSION wasm-opt ${WASM_OPT:-npm} $(sha256sum "$E2E/package-lock.json" | cut -d' ' -f1)"
-  if [ -f "$PKG/.stamp" ] && [ "$(cat "$PKG/.stamp")" = "$stamp" ] && [ -f "$PKG/lisible_bg.wasm" ] && [ -f "$PKG/lisible.js" ]; then
-    log "wasm unchanged: extension/pkg kept"
-    return 0
-  fi
-  rm -rf "$PKG"
   mkdir -p "$PKG"
-  wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section --out-dir "$PKG" "$raw"
-  case "${WASM_OPT:-npm}" in
-    npm)
-      local opt="$E2E/node_modules/.bin/wasm-opt" # npm binaryen (pinned in tests/e2e/package-lock.json)
-      "$opt" --version | grep -q "version 1[1-9][0-9]" || { echo "build.sh: $opt is not npm binaryen >= 110" >&2; return 1; }
-      "$opt" -Oz "$PKG/lisible_bg.wasm" -o "$PKG/lisible_bg.wasm"
-      ;;
-    none) ;;
-    *) echo "build.sh: WASM_OPT=${WASM_OPT} unsupported (npm|none)" >&2; return 1 ;;
-  esac
-  echo "$stamp" > "$PKG/.stamp"
-  local size gz
-  size=$(stat -c %s "$PKG/lisible_bg.wasm")
-  gz=$(gzip -9 -c "$PKG/lisible_bg.wasm" | wc -c)
-  log "wasm: $raw $(stat -c %s "$raw") B -> pkg/lisible_bg.wasm $size B ($gz B gzip -9), glue $(stat -c %s "$PKG/lisible.js") B; wasm-opt ${WASM_OPT:-npm}; total $(since "$t0") s"
+  for m in "${WASM_MODULES[@]}"; do
+    read -r name feature dir <<<"$m"
+    # `cargo rustc --crate-type cdylib`: with crate-type = ["cdylib", "rlib"] cargo silently drops
+    # `lto` (no -C lto is passed); building the cdylib alone applies it.
+    "$ROOT/scripts/wasm-cargo" rustc --lib --crate-type cdylib --locked --target "$TARGET" --release \
+      --target-dir "$ROOT/$dir" --no-default-features --features "$feature"
+    raw="$ROOT/$dir/$TARGET/release/lisible.wasm"
+    log "cargo (wasm $name, --features $feature, release, LTO): $(since "$t0") s"
+    # Unchanged cargo output, same tools: keep this module in pkg/ (wasm-opt alone takes 2-10 s).
+    stamp="$(sha256sum "$raw" | cut -d' ' -f1) wasm-bindgen $WBG_VERSION wasm-opt ${WASM_OPT:-npm} $(sha256sum "$E2E/package-lock.json" | cut -d' ' -f1)"
+    if [ -f "$PKG/.stamp-$name" ] && [ "$(cat "$PKG/.stamp-$name")" = "$stamp" ] && [ -f "$PKG/${name}_bg.wasm" ] && [ -f "$PKG/$name.js" ]; then
+      log "wasm $name unchanged: extension/pkg/$name* kept"
+      continue
+    fi
+    rm -f "$PKG/$name.js" "$PKG/${name}_bg.wasm" "$PKG/.stamp-$name"
+    out=$(mktemp -d)
+    wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section --out-name "$name" --out-dir "$out" "$raw"
+    case "${WASM_OPT:-npm}" in
+      npm)
+        local opt="$E2E/node_modules/.bin/wasm-opt" # npm binaryen (pinned in tests/e2e/package-lock.json)
+        "$opt" --version | grep -q "version 1[1-9][0-9]" || { echo "build.sh: $opt is not npm binaryen >= 110" >&2; return 1; }
+        "$opt" -Oz "$out/${name}_bg.wasm" -o "$out/${name}_bg.wasm"
+        ;;
+      none) ;;
+      *) echo "build.sh: WASM_OPT=${WASM_OPT} unsupported (npm|none)" >&2; return 1 ;;
+    esac
+    mv "$out/$name.js" "$out/${name}_bg.wasm" "$PKG/"
+    rm -rf "$out"
+    echo "$stamp" > "$PKG/.stamp-$name"
+    log "wasm $name: $(stat -c %s "$raw") B -> pkg/${name}_bg.wasm $(stat -c %s "$PKG/${name}_bg.wasm") B ($(gzip -9 -c "$PKG/${name}_bg.wasm" | wc -c) B gzip -9), glue $(stat -c %s "$PKG/$name.js") B; wasm-opt ${WASM_OPT:-npm}"
+  done
+  rm -f "$PKG/.stamp" # the single-module build's stamp
+  log "wasm: total $(since "$t0") s"
 }
 
 # One manifest source (extension/manifest.base.json) + one overlay per browser
@@ -151,7 +164,7 @@ build_dist() {
   for b in chrome firefox; do
     rm -rf "${DIST:?}/$b"
     mkdir -p "$DIST/$b"
-    (cd "$ROOT/extension" && tar --exclude='./manifest.*.json' --exclude='./pkg/.stamp' -cf - .) | (cd "$DIST/$b" && tar -xf -)
+    (cd "$ROOT/extension" && tar --exclude='./manifest.*.json' --exclude='./pkg/.stamp*' -cf - .) | (cd "$DIST/$b" && tar -xf -)
     SRC="$ROOT/extension" BROWSER=$b OUT="$DIST/$b/manifest.json" node -e "$MERGE_JS"
   done
   rm -f "$DIST/lisible-chrome.zip" "$DIST/lisible-firefox.xpi"

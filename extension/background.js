@@ -26,13 +26,53 @@ async function putArticle(tabId, data) {
 
 async function getArticle(tabId) {
   if (articles.has(tabId)) return articles.get(tabId);
-  const got = await api.storage.session.get(key(tabId));
-  return got[key(tabId)] ?? null;
+  const got = (await api.storage.session.get(key(tabId)))[key(tabId)] ?? null;
+  // Back in memory (service worker restarted), unless it was put or forgotten meanwhile.
+  if (got && !articles.has(tabId)) articles.set(tabId, got);
+  return articles.get(tabId) ?? null;
 }
 
 async function forget(tabId) {
   articles.delete(tabId);
+  settle(tabId);
   await api.storage.session.remove(key(tabId));
+}
+
+/**
+ * Articles on their way: the content script frames the reader before it analyses the page, so the
+ * reader usually asks before the article is put. From the click until the content script puts the
+ * article (or gives up), such a request waits instead of getting null.
+ */
+const expected = new Map(); // tabId -> { promise, resolve }
+function expect(tabId) {
+  if (expected.has(tabId)) return;
+  let resolve;
+  const promise = new Promise((r) => (resolve = r));
+  expected.set(tabId, { promise, resolve });
+  setTimeout(() => settle(tabId), 60_000); // a content script that never answers
+}
+function settle(tabId) {
+  expected.get(tabId)?.resolve();
+  expected.delete(tabId);
+}
+
+/**
+ * The article for a reader frame. The first reader frame that asks after the click claims it; any
+ * other reader frame in the tab (a copy a page script framed itself) gets nothing.
+ */
+async function claim(tabId, frameId) {
+  // After a click, wait for this click's article: the one in memory may be a navigated-away page's.
+  await expected.get(tabId)?.promise;
+  const data = await getArticle(tabId);
+  if (!data) return null;
+  if (data.readerFrameId == null) {
+    // Synchronous on the map: of two frames waiting for the same article, the first one wins.
+    const claimed = { ...data, readerFrameId: frameId };
+    articles.set(tabId, claimed);
+    api.storage.session.set({ [key(tabId)]: claimed }).catch(() => {});
+    return claimed;
+  }
+  return data.readerFrameId === frameId ? data : null;
 }
 
 const cssTarget = (tabId) => ({ target: { tabId }, css: HIDE_CSS, origin: "USER" });
@@ -44,6 +84,7 @@ const cssTarget = (tabId) => ({ target: { tabId }, css: HIDE_CSS, origin: "USER"
  */
 async function toggle(tabId, mode = "reader") {
   clicks.set(tabId, epochNow());
+  if (mode === "reader") expect(tabId);
   const inject = async () => {
     // "clean": hide the clutter in place, no reader (content.js reads and clears the flag).
     if (mode === "clean") await api.scripting.executeScript({ target: { tabId }, func: () => { globalThis.__lisibleMode = "clean"; } });
@@ -51,12 +92,18 @@ async function toggle(tabId, mode = "reader") {
   };
   let results;
   try {
-    results = await inject();
+    try {
+      results = await inject();
+    } catch (e) {
+      await new Promise((r) => setTimeout(r, 150));
+      results = await inject();
+    }
   } catch (e) {
-    await new Promise((r) => setTimeout(r, 150));
-    results = await inject();
+    settle(tabId);
+    throw e;
   }
   const state = results?.find((r) => r.frameId === 0 || r.frameId === undefined)?.result ?? results?.[0]?.result;
+  if (!state?.on || state.mode === "clean") settle(tabId); // closed, failed or no reader: nothing is coming
   if (state?.on) await api.scripting.insertCSS(cssTarget(tabId));
   return state;
 }
@@ -116,25 +163,22 @@ async function handle(msg, sender) {
       if (!fromContent(sender)) return undefined;
       await ensureWasm();
       return analyzeSnapshot(msg.nodes, typeof msg.url === "string" ? msg.url : undefined);
-    case MSG.PUT_ARTICLE:
+    case MSG.PUT_ARTICLE: {
       if (!fromContent(sender)) return undefined;
-      await putArticle(sender.tab.id, {
+      const stored = putArticle(sender.tab.id, {
         analysis: msg.analysis,
         route: msg.route,
         timings: msg.timings,
         clickedAt: clicks.get(sender.tab.id) ?? null,
         pageUrl: sender.tab.url ?? sender.url ?? null,
       });
+      settle(sender.tab.id); // the waiting reader gets it now, not after the storage write
+      await stored;
       return true;
-    case MSG.GET_ARTICLE: {
-      if (!fromReader(sender)) return undefined;
-      // The first reader frame that asks after the content script put the article claims it; any
-      // other reader frame in the tab (a copy a page script framed itself) gets nothing.
-      const data = await getArticle(sender.tab.id);
-      if (!data) return null;
-      if (data.readerFrameId == null) await putArticle(sender.tab.id, { ...data, readerFrameId: sender.frameId });
-      return (data.readerFrameId ?? sender.frameId) === sender.frameId ? data : null;
     }
+    case MSG.GET_ARTICLE:
+      if (!fromReader(sender)) return undefined;
+      return claim(sender.tab.id, sender.frameId);
     case MSG.CLOSE: {
       if (!fromReader(sender)) return undefined;
       const data = await getArticle(sender.tab.id);

@@ -1,7 +1,8 @@
 // Injected on each toolbar click / shortcut by background.js (after snapshot.js). Classic script,
 // idempotent: the first run opens the reader, the next one closes it and restores the page.
 // Thin on purpose: the analysis (article, metadata, what to hide) is the Rust core's; this file only
-// loads it, applies its verdict and frames the reader page.
+// frames the reader page (first, so that it loads while the page is analysed), loads the core,
+// applies its verdict and hands the article over.
 (async () => {
   const api = globalThis.browser ?? globalThis.chrome;
   /** Above this many elements the page is big: walked in slices, analysed off the tab's thread. */
@@ -19,32 +20,67 @@
   const state = { busy: true };
   globalThis.__lisible = state;
   const t0 = performance.now();
-  const timings = {};
+  // Steps in ms since the script started; `start` is that moment in epoch ms (the click's clock).
+  const timings = { start: Math.round((performance.timeOrigin + t0) * 10) / 10 };
   const lap = (name) => (timings[name] = Math.round((performance.now() - t0) * 10) / 10);
   let hidden = [];
   let hiddenAttr = "data-lisible-hidden";
+  let frame = null;
+  // Started before anything else, in parallel: our constants, the wasm glue, and the core's wasm
+  // itself, compiled while it streams in (a web page's CSP without 'wasm-unsafe-eval' makes
+  // Chromium refuse it here: the analysis then runs in the background).
+  // Big pages are walked in slices and analysed in the background (no core here), so the tab keeps
+  // answering the user.
+  const big = document.getElementsByTagName("*").length > BIG_PAGE_ELEMENTS;
+  const constants = import(url("messages.js"));
+  const glue = big ? null : import(url("pkg/lisible.js"));
+  const compiled = big ? null : fetch(url("pkg/lisible_bg.wasm")).then((r) =>
+    WebAssembly.compileStreaming(r.clone()).catch((e) =>
+      // a server that does not say application/wasm (compileStreaming's TypeError): compile the bytes
+      e instanceof TypeError ? r.arrayBuffer().then((b) => WebAssembly.compile(b)) : Promise.reject(e)));
+  compiled?.catch(() => {}); // handled below (route "background")
   try {
-    const { MSG, HIDDEN_ATTR, UI_ATTR } = await import(url("messages.js"));
+    const { MSG, HIDDEN_ATTR, UI_ATTR } = await constants;
     hiddenAttr = HIDDEN_ATTR;
     const send = async (msg) => {
       const r = await api.runtime.sendMessage(msg);
       if (!r?.ok) throw new Error(r?.error ?? "no answer from the background");
       return r.value;
     };
+
+    // 1. The reader frame first: our extension page loads (in its own process) while the page is
+    // analysed here, and asks the background for the article, which answers once it is put (step 4).
+    // The frame is marked UI_ATTR: the Rust walkers and the snapshot skip it.
+    if (mode === "reader") {
+      frame = document.createElement("iframe");
+      frame.setAttribute(UI_ATTR, "");
+      // `*`, not the default 'src': with use_dynamic_url (Chrome) the frame's origin is not the src URL's,
+      // so 'src' never matched and navigator.clipboard.write was blocked by the permissions policy.
+      frame.setAttribute("allow", "clipboard-write *");
+      frame.setAttribute("title", "Lisible");
+      // CSSOM, not a style attribute: strict page CSPs (style-src) block inline style attributes.
+      const css = {
+        position: "fixed", inset: "0", width: "100%", height: "100%", border: "0", margin: "0",
+        padding: "0", "max-width": "none", "max-height": "none", display: "block", visibility: "visible",
+        opacity: "1", "z-index": "2147483647", background: "transparent", "color-scheme": "normal",
+      };
+      for (const [k, v] of Object.entries(css)) frame.style.setProperty(k, v, "important");
+      frame.src = url("reader/reader.html");
+      frame.addEventListener("load", () => frame.focus(), { once: true });
+      document.documentElement.appendChild(frame);
+      lap("frame");
+    }
     const already = new Set(document.querySelectorAll(`[${HIDDEN_ATTR}]`)); // the page's own, left alone
 
-    // Big pages are walked in slices and analysed in the background, so the tab keeps answering
-    // the user (tests/e2e/responsive.mjs measures the longest freeze).
-    const big = document.getElementsByTagName("*").length > BIG_PAGE_ELEMENTS;
-
-    // 1. The core, here if the page lets us compile WebAssembly, else in the background.
+    // 2. The core, here if the page lets us compile WebAssembly, else in the background. Big pages
+    // go to the background too, so that the analysis does not freeze the tab.
     let core = null;
     let wasmError = null;
     if (!big) {
       try {
-        core = await import(url("pkg/lisible.js"));
+        core = await glue;
         lap("import");
-        await core.default({ module_or_path: url("pkg/lisible_bg.wasm") });
+        await core.default({ module_or_path: compiled });
         lap("init");
       } catch (e) {
         // Chromium: a page CSP without 'wasm-unsafe-eval' forbids wasm in content scripts (CompileError).
@@ -52,8 +88,9 @@
         core = null;
       }
     }
-    // 2. A flat snapshot of the page (one JS walk, same ids as the core's), read by the core as one
-    // JSON string: a single crossing into wasm instead of several per node.
+    // 3. A flat snapshot of the page (one JS walk, same ids as the core's), read by the core as one
+    // JSON string: a single crossing into wasm instead of several per node. Big pages are walked in
+    // slices that yield to the page (tests/e2e/responsive.mjs measures the longest freeze).
     const snap = big ? await globalThis.lisibleSnapshotAsync(document) : globalThis.lisibleSnapshot(document);
     const json = snap.json ?? JSON.stringify(snap.flat);
     lap("snapshot");
@@ -88,27 +125,10 @@
       return { on: true, mode, route, hidden: hidden.length, hide: analysis.hide.length, timings, wasmError };
     }
 
-    // 2. Hand the article to the background; the reader page asks for it (page scripts cannot).
+    // 4. Hand the article to the background, which answers the reader frame's request with it
+    // (page scripts cannot reach the reader; the frame cannot read this page).
     await send({ type: MSG.PUT_ARTICLE, analysis, route, timings: { ...timings }, wasmError });
-
-    // 3. The reader: our extension page in a full-viewport frame (skipped by the Rust walkers).
-    const frame = document.createElement("iframe");
-    frame.setAttribute(UI_ATTR, "");
-    // `*`, not the default 'src': with use_dynamic_url (Chrome) the frame's origin is not the src URL's,
-    // so 'src' never matched and navigator.clipboard.write was blocked by the permissions policy.
-    frame.setAttribute("allow", "clipboard-write *");
-    frame.setAttribute("title", "Lisible");
-    // CSSOM, not a style attribute: strict page CSPs (style-src) block inline style attributes.
-    const css = {
-      position: "fixed", inset: "0", width: "100%", height: "100%", border: "0", margin: "0",
-      padding: "0", "max-width": "none", "max-height": "none", display: "block", visibility: "visible",
-      opacity: "1", "z-index": "2147483647", background: "transparent", "color-scheme": "normal",
-    };
-    for (const [k, v] of Object.entries(css)) frame.style.setProperty(k, v, "important");
-    frame.src = url("reader/reader.html");
-    frame.addEventListener("load", () => frame.focus(), { once: true });
-    document.documentElement.appendChild(frame);
-    lap("frame");
+    lap("put");
 
     const onKey = (e) => {
       if (e.key === "Escape") {
@@ -133,8 +153,9 @@
     Object.assign(state, { busy: false, close });
     return { on: true, route, hidden: hidden.length, hide: analysis.hide.length, timings, wasmError };
   } catch (e) {
+    frame?.remove();
     for (const el of hidden) el.removeAttribute(hiddenAttr);
-    delete globalThis.__lisible;
+    delete globalThis.__lisible; // the background sees {on: false} and stops waiting for an article
     console.error("lisible:", String(e), e?.stack ?? ""); // Firefox: e.stack lacks the message
     return { on: false, error: String(e) };
   }

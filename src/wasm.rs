@@ -1,15 +1,24 @@
 //! The browser binding: the one file that exports to JavaScript. Thin by design: it builds the
 //! model (live DOM or snapshot), calls the pure core and converts results with serde.
+//!
+//! Two modules are built from it (Cargo features, see build.sh): `wasm-analyze` exports the analysis
+//! (the content script's and the background's module), `wasm-cite` the citation formatter (the
+//! reader page's, loaded on first use). With LTO, a module only holds the code its exports reach.
 
+#[cfg(feature = "wasm-analyze")]
 use crate::dom::{live, snapshot, Dom};
+#[cfg(feature = "wasm-analyze")]
 use crate::model::{ClutterHit, PageAnalysis};
+#[cfg(feature = "wasm-analyze")]
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
+#[cfg(feature = "wasm-analyze")]
 use wasm_bindgen::JsCast;
 
 /// Attribute carried by hidden clutter; the extension's stylesheet hides `[data-lisible-hidden]`.
 pub const HIDDEN_ATTR: &str = "data-lisible-hidden";
 
+#[cfg(feature = "wasm-analyze")]
 thread_local! {
     /// Live nodes of the last analysis, to apply its hits.
     static LAST: RefCell<Option<(Vec<web_sys::Node>, Vec<ClutterHit>)>> = const { RefCell::new(None) };
@@ -26,6 +35,7 @@ fn to_js<T: serde::Serialize>(v: &T) -> Result<JsValue, JsError> {
     v.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
 }
 
+#[cfg(feature = "wasm-analyze")]
 fn run(dom: &Dom, url: Option<String>) -> PageAnalysis {
     let opts = crate::Options { url };
     match crate::analyze(dom, &opts) {
@@ -39,6 +49,7 @@ fn run(dom: &Dom, url: Option<String>) -> PageAnalysis {
 
 /// Analyses the live document of the page (content script). Remembers the live nodes so that
 /// [`hide_clutter`] can apply the result.
+#[cfg(feature = "wasm-analyze")]
 #[wasm_bindgen(js_name = analyzeLive)]
 pub fn analyze_live(url: Option<String>) -> Result<JsValue, JsError> {
     let document = web_sys::window()
@@ -52,8 +63,9 @@ pub fn analyze_live(url: Option<String>) -> Result<JsValue, JsError> {
 
 /// Analyses a flat snapshot of a page (`extension/snapshot.js`), given as its JSON string (the
 /// fast path: one crossing into wasm) or as the array itself. The content script runs this on
-/// every page (and the background when the page's CSP blocks wasm in the content script); it
-/// applies `hide` by index itself.
+/// every page (and the background on big pages and when the page's CSP blocks wasm in the content
+/// script); it applies `hide` by index itself.
+#[cfg(feature = "wasm-analyze")]
 #[wasm_bindgen(js_name = analyzeSnapshot)]
 pub fn analyze_snapshot(nodes: JsValue, url: Option<String>) -> Result<JsValue, JsError> {
     let dom = match nodes.as_string() {
@@ -67,6 +79,7 @@ pub fn analyze_snapshot(nodes: JsValue, url: Option<String>) -> Result<JsValue, 
 }
 
 /// Marks the hits of the last [`analyze_live`] with [`HIDDEN_ATTR`]; returns how many.
+#[cfg(feature = "wasm-analyze")]
 #[wasm_bindgen(js_name = hideClutter)]
 pub fn hide_clutter() -> u32 {
     LAST.with(|l| {
@@ -85,6 +98,7 @@ pub fn hide_clutter() -> u32 {
 }
 
 /// Formats a citation for an article object (as returned by the analysis).
+#[cfg(feature = "wasm-cite")]
 #[wasm_bindgen]
 pub fn cite(article: JsValue, style: &str, locale: Option<String>, accessed: Option<String>) -> Result<JsValue, JsError> {
     let article: crate::Article =

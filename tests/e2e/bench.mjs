@@ -54,6 +54,26 @@ function pages() {
   return [...fixtures, ...gen].map((p, i) => ({ ...p, path: `/p/${i}/` }));
 }
 
+/**
+ * Where one click's time went: each step as ms since the click (the background's action handler),
+ * from the content script's timings (epoch `start` + laps) and the reader's steps (its timeOrigin + marks).
+ */
+function steps(data, reader) {
+  const click = data.clickedAt;
+  const t = data.timings ?? {};
+  const out = {};
+  if (click == null) return out;
+  if (t.start != null) {
+    out["content script starts"] = t.start - click;
+    for (const [k, v] of Object.entries(t)) if (k !== "start" && typeof v === "number") out[`content: ${k}`] = t.start + v - click;
+  }
+  if (reader?.origin != null) {
+    out["reader: navigation starts"] = reader.origin - click;
+    for (const k of ["module", "asked", "article", "painted"]) if (reader[k] != null) out[`reader: ${k}`] = reader.origin + reader[k] - click;
+  }
+  return out;
+}
+
 const quantile = (xs, q) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
@@ -86,7 +106,7 @@ async function runChromium(list, base) {
     const page = await ctx.newPage();
     for (const p of list) {
       const url = base + p.path;
-      const r = { lisible: [], analysis: [], readability: [], errors: [] };
+      const r = { lisible: [], analysis: [], readability: [], errors: [], steps: [], cite: [] };
       for (let i = 0; i < RUNS; i++) {
         // Lisible: the real action on a freshly loaded page.
         await page.goto(url);
@@ -99,6 +119,10 @@ async function runChromium(list, base) {
         if (!data.analysis.article) r.errors.push(data.analysis.error);
         const t = data.timings ?? {};
         if (t.analyze != null) r.analysis.push(t.analyze - (t.snapshot ?? t.init ?? 0));
+        r.steps.push(steps(data, JSON.parse(await frame.getAttribute("html", "data-reader-steps"))));
+        // The citation module, loaded by the citation panel after the paint.
+        await frame.waitForSelector("html[data-cite-load-ms]", { state: "attached", timeout: 60_000 });
+        r.cite.push(Number(await frame.getAttribute("html", "data-cite-load-ms")));
         // Readability.js on the same page, freshly loaded, in the same browser.
         await page.goto(url);
         await page.addScriptTag({ path: READABILITY });
@@ -136,7 +160,7 @@ async function runFirefox(list, base) {
     version = `Firefox ${(await driver.getCapabilities()).get("browserVersion")}`;
     for (const p of list) {
       const url = base + p.path;
-      const r = { lisible: [], analysis: [], readability: [], errors: [] };
+      const r = { lisible: [], analysis: [], readability: [], errors: [], steps: [], cite: [] };
       for (let i = 0; i < RUNS; i++) {
         await driver.get(url);
         await driver.setContext(firefox.Context.CHROME);
@@ -154,6 +178,9 @@ async function runFirefox(list, base) {
           if (!data.analysis.article) r.errors.push(data.analysis.error);
           const t = data.timings ?? {};
           if (t.analyze != null) r.analysis.push(t.analyze - (t.snapshot ?? t.init ?? 0));
+          r.steps.push(steps(data, JSON.parse(await driver.executeScript("return document.documentElement.dataset.readerSteps"))));
+          await driver.wait(until.elementLocated(By.css("html[data-cite-load-ms]")), 60_000);
+          r.cite.push(Number(await driver.executeScript("return document.documentElement.dataset.citeLoadMs")));
         } finally {
           await driver.switchTo().defaultContent();
         }
@@ -176,7 +203,8 @@ function table({ version, rows }) {
   const out = [];
   out.push(`Headless ${version} on this machine, ${RUNS} runs per page and tool, each on a freshly loaded page; ms as median / p95.`);
   out.push("*Lisible click→reader*: from the action handler (background) to the reader painted, measured in the browser " +
-    "(content-script import + wasm init + analysis + hiding + reader frame load + render). *Lisible analysis*: the core's " +
+    "(content-script injection, reader frame load in parallel with wasm compile + analysis + hiding, then render). \"Painted\": a task " +
+    "queued from the reader's first animation frame after the article is in its DOM, i.e. after the frame that shows the title and the first paragraph. *Lisible analysis*: the core's " +
     `analysis alone in the content script. *Readability.js ${READABILITY_VERSION}*: \`new Readability(document.cloneNode(true)).parse()\` in the page (parse only, nothing shown).`);
   out.push("");
   out.push("| page | size | Lisible click→reader | Lisible analysis | Readability.js parse |");
@@ -186,6 +214,28 @@ function table({ version, rows }) {
     const note = r.errors.length ? ` (no article: ${r.errors[0]})` : "";
     out.push(`| ${p.name}${note} | ${size} | ${fmt(r.lisible)} | ${fmt(r.analysis)} | ${fmt(r.readability)} |`);
   }
+  // Where the time goes: the median of each step over every run of every page, ms since the click.
+  const all = rows.flatMap(({ r }) => r.steps);
+  const names = [...new Set(all.flatMap((s) => Object.keys(s)))];
+  const med = (n) => quantile(all.map((s) => s[n]).filter((v) => v != null), 0.5);
+  names.sort((a, b) => med(a) - med(b));
+  out.push("");
+  out.push(`Where the time goes (${version}, every run of every page): median ms since the click at which each step ends.`);
+  out.push("");
+  out.push("| step | median ms since click |");
+  out.push("|---|---:|");
+  for (const n of names) out.push(`| ${n} | ${med(n).toFixed(1)} |`);
+  out.push("");
+  // Typical pages (the fixture pages) apart from the generated stress pages.
+  for (const [label, pick] of [["Typical pages (the fixtures above)", (p) => !p.name.startsWith("gen:")], ["Generated big pages", (p) => p.name.startsWith("gen:")]]) {
+    const sel = rows.filter(({ p }) => pick(p));
+    const paint = sel.flatMap(({ r }) => r.lisible);
+    if (!paint.length) continue;
+    out.push(`${label}: Lisible click→reader painted **${fmt(paint)} ms** (median / p95 over ${paint.length} runs); ` +
+      `Readability.js parse ${fmt(sel.flatMap(({ r }) => r.readability))} ms. `);
+  }
+  const cite = rows.flatMap(({ r }) => r.cite);
+  if (cite.length) out.push(`Citation module (pkg/lisible_cite) in the reader, after the paint: import + fetch + compile + instantiate ${fmt(cite)} ms (median / p95 over ${cite.length} runs).`);
   return out.join("\n");
 }
 

@@ -1,15 +1,15 @@
 // Shared by cite-panel.chromium.test.mjs and cite-panel.firefox.test.mjs: the oracles for the
 // citation panel. Unedited citations come from the native CLI (`lisible cite`, common.mjs
 // nativeCite). Edited ones cannot (the CLI takes a page, not an article), so they come from the
-// SAME core built for the extension (extension/pkg, run in Node) applied to the native CLI's
+// SAME citation module built for the extension (extension/pkg/lisible_cite, run in Node) applied to the native CLI's
 // article with the edit made here; the first test checks that this oracle agrees with the CLI.
 import fs from "node:fs";
 import path from "node:path";
 import { ROOT } from "./server.mjs";
 
 const pkg = path.join(ROOT, "extension/pkg");
-const glue = await import(path.join(pkg, "lisible.js"));
-glue.initSync({ module: fs.readFileSync(path.join(pkg, "lisible_bg.wasm")) });
+const glue = await import(path.join(pkg, "lisible_cite.js"));
+glue.initSync({ module: fs.readFileSync(path.join(pkg, "lisible_cite_bg.wasm")) });
 
 /** The core's `cite` (wasm, in Node): {text, html, note?, note_html?, short_note?, short_note_html?}. */
 export function wasmCite(article, style, locale, accessed) {
