@@ -189,7 +189,7 @@ function mountCitePanel(article, data) {
   });
 }
 
-function mountCitation(article) {
+function mountCitation(article, pageUrl) {
   // The citation wasm is compiled on first use (or by the panel, after the paint).
   settingsLoaded.then(() => ($("style").value = settings.citeStyle));
   $("copy").disabled = false;
@@ -201,9 +201,12 @@ function mountCitation(article) {
       const chosen = settings.citeLocale === "auto" ? "" : settings.citeLocale;
       // Quick copy, unchanged from the first reader: the user's language when the core has it, else English.
       const locale = chosen || (["fr", "en", "ar"].find((l) => uiLang.toLowerCase().startsWith(l)) ?? "en");
-      const c = cite(article, $("style").value, locale, today());
-      // One rich-copy path for the quick copy and the panel (cite-panel.js).
-      const { writeClipboard } = await import("./cite-panel.js");
+      // One rich-copy path for the quick copy and the panel (cite-panel.js), and the fields the user
+      // fixed in the panel for this page (remembered in storage.local) apply here too.
+      const { writeClipboard, applyFixes, FIXES_PREFIX } = await import("./cite-panel.js");
+      const key = FIXES_PREFIX + (pageUrl || article.url || "");
+      const saved = (await api.storage.local.get(key).catch(() => ({})))[key];
+      const c = cite(applyFixes(article, saved?.fixes), $("style").value, locale, today());
       const how = await writeClipboard(c.html, c.text);
       $("status").textContent = t("copied");
       $("status").dataset.method = how;
@@ -345,7 +348,7 @@ function show(data) {
     $("source").textContent = host ? t("sourceAt", host) : t("source");
   }
   el.hidden = false;
-  mountCitation(article);
+  mountCitation(article, data.pageUrl);
   mountSpeech(article);
   mountMarkdown(article, data);
 }

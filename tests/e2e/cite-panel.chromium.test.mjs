@@ -209,6 +209,18 @@ test("editing a field re-renders the preview, copies the fix, and remembers it i
   assert.equal(fragmentOf(got["text/html"]), expected.html);
   const saved = await storageGet(frame, "local", `citeFixes:${url}`);
   assert.deepEqual(saved[`citeFixes:${url}`].fixes, { title: FIXED_TITLE, authors: ["Jean Dupont", "Salma Benali"] });
+  // The header's quick "Copy citation" cites the fixed fields too.
+  await frame.evaluate(() => document.getElementById("status").removeAttribute("data-method"));
+  await frame.click("#copy");
+  await frame.waitForSelector("#status[data-method]", { state: "attached", timeout: 5000 });
+  const style = await frame.inputValue("#style");
+  await page.bringToFront();
+  const quick = await page.evaluate(async () => {
+    window.focus();
+    const item = (await navigator.clipboard.read())[0];
+    return (await item.getType("text/plain")).text();
+  });
+  assert.equal(quick, wasmCite(edited, style, "en", ACCESSED).text);
 });
 
 test("after a reload the fix, the style and the locale come back; reset restores the page's values", async () => {
