@@ -231,12 +231,13 @@ run_tests() {
   # The release CLI is what the browser-vs-native parity tests compare against.
   step "native: release CLI (for the parity tests)" cargo build --locked --release --bin lisible
   # No debug info in the wasm test build: it rebuilds std from source, and debug info triples that time.
-  export CARGO_PROFILE_DEV_DEBUG=0
-  step "wasm: wasm-bindgen-test in Node" "$ROOT/scripts/wasm-cargo" test --locked --target "$TARGET" --test wasm_node
+  # (Set for the three wasm steps only: exported, it would make the later native steps rebuild.)
+  local nodebug=CARGO_PROFILE_DEV_DEBUG=0
+  step "wasm: wasm-bindgen-test in Node" env "$nodebug" "$ROOT/scripts/wasm-cargo" test --locked --target "$TARGET" --test wasm_node
   step "wasm: wasm-bindgen-test in headless Chromium" \
-    env CHROMEDRIVER="$chromedriver" "$ROOT/scripts/wasm-cargo" test --locked --target "$TARGET" --test wasm_browser
+    env "$nodebug" CHROMEDRIVER="$chromedriver" "$ROOT/scripts/wasm-cargo" test --locked --target "$TARGET" --test wasm_browser
   step "wasm: wasm-bindgen-test in headless Firefox" \
-    env GECKODRIVER="$geckodriver" "$ROOT/scripts/wasm-cargo" test --locked --target "$TARGET" --test wasm_browser
+    env "$nodebug" GECKODRIVER="$geckodriver" "$ROOT/scripts/wasm-cargo" test --locked --target "$TARGET" --test wasm_browser
   step "e2e: headless Chromium (playwright-core, real action)" \
     env LISIBLE_ROOT="$ROOT" node --test --test-timeout=90000 --test-reporter=spec "$E2E/chromium.test.mjs"
   step "e2e: headless Firefox ESR (selenium + geckodriver, real action)" \
