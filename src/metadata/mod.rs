@@ -113,7 +113,20 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
         .or_else(|| tags.first(&["application-name"]).map(|(k, v)| (v, k.to_string())))
         .or_else(|| ld.publisher.clone().map(|v| (v, "JSON-LD publisher".into())))
         .or_else(|| page_host.clone().map(|h| (h, "the page's host".into())));
+    // The document's <title> (also the headline's last resort below).
+    let doc_title = dom
+        .head()
+        .and_then(|h| dom.find(h, "title"))
+        .or_else(|| dom.find(Dom::ROOT, "title"))
+        .map(|t| crate::text::normalize_ws(&dom.text_content(t)))
+        .filter(|t| !t.is_empty());
     if let Some((s, why)) = site {
+        // "Name - tagline": the name alone when the <title> ends with it (fixture
+        // meta-site-name-tagline-fr).
+        let (s, why) = match site_without_tagline(&s, doc_title.as_deref()) {
+            Some(name) => (name, format!("{why} without its tagline (the <title> ends with the name)")),
+            None => (s, why),
+        };
         m.site_name = Some(s);
         prov(&mut m, "site_name", why);
     }
@@ -220,12 +233,6 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
 
     // ----- title --------------------------------------------------------------------------------
     let h1_text = zones.h1.map(|h| crate::text::normalize_ws(&tags::bounded_text(dom, h, 400))).filter(|t| !t.is_empty());
-    let doc_title = dom
-        .head()
-        .and_then(|h| dom.find(h, "title"))
-        .or_else(|| dom.find(Dom::ROOT, "title"))
-        .map(|t| crate::text::normalize_ws(&dom.text_content(t)))
-        .filter(|t| !t.is_empty());
     // Declared titles are the publisher's own headline and are used as given (Readability's
     // order); the <title> is the document's label and loses its site suffix.
     let declared_title = ld
@@ -398,6 +405,24 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
         prov(&mut m, "excerpt", "JSON-LD description".into());
     }
     m
+}
+
+/// "Aktuel24 - Toute l'actualité du Maroc" → "Aktuel24" when the page's `<title>` ends with
+/// " - Aktuel24" (or " | ", " – ", " — "): the title says which part names the site.
+fn site_without_tagline(site: &str, doc_title: Option<&str>) -> Option<String> {
+    let title = doc_title?;
+    for sep in [" - ", " | ", " – ", " — ", " : "] {
+        let Some((name, tagline)) = site.split_once(sep) else { continue };
+        let name = name.trim();
+        if name.is_empty() || name.split_whitespace().count() > 5 || tagline.split_whitespace().count() < 2 {
+            continue;
+        }
+        let ends = [" - ", " | ", " – ", " — ", " · "].iter().any(|t| title.ends_with(&format!("{t}{name}")));
+        if ends {
+            return Some(name.to_string());
+        }
+    }
+    None
 }
 
 /// True when the nearest enclosing microdata item of `n` is an article (Article, BlogPosting,
