@@ -233,8 +233,31 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
 
     // ----- title --------------------------------------------------------------------------------
     let h1_text = zones.h1.map(|h| crate::text::normalize_ws(&tags::bounded_text(dom, h, 400))).filter(|t| !t.is_empty());
-    // Declared titles are the publisher's own headline and are used as given (Readability's
-    // order); the <title> is the document's label and loses its site suffix.
+    let mut sites: Vec<(String, String)> = Vec::new();
+    let named = |v: Option<String>, why: &str| v.map(|v| (v, why.to_string()));
+    sites.extend(named(m.site_name.clone(), m.provenance.get("site_name").map(String::as_str).unwrap_or("site_name")));
+    sites.extend(named(tags.first(&["application-name"]).map(|(_, v)| v), "application-name"));
+    sites.extend(named(ld.publisher.clone(), "JSON-LD publisher"));
+    sites.extend(named(ld.website_name.clone(), "JSON-LD WebSite name"));
+    let declared_sites = sites.len();
+    // The names on the site's own home links (its logo: "V8", an <img alt>), when the page
+    // declares no site name (fixture meta-title-home-link-en).
+    let og_host = tags.first(&["og:url"]).and_then(|(_, u)| crate::url::host(&u));
+    for (href, names) in &tags.home_links {
+        let own = match crate::url::host(href) {
+            None => !href.starts_with("//"),
+            Some(h) => [&page_host, &canonical_host, &og_host].into_iter().flatten().any(|p| same_site(&h, p)),
+        };
+        if own {
+            sites.extend(names.iter().map(|n| (n.clone(), "the site's home link".to_string())));
+        }
+    }
+    // A personal site is named after its author: "Post title | Jane Doe" (fixture
+    // meta-title-author-suffix-en).
+    sites.extend(m.authors.iter().map(|a| (a.clone(), "the author's name".to_string())));
+    // Declared titles are the publisher's own headline (Readability's order); they lose only a
+    // suffix that repeats the site's declared name ("Headline | Aktuel24" in og:title: fixture
+    // meta-title-og-suffix-fr). The <title> is the document's label and loses any site suffix.
     let declared_title = ld
         .headline
         .clone()
@@ -243,32 +266,15 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
             tags.first(&["dc.title", "dcterms.title", "og:title", "title", "twitter:title", "parsely-title", "sailthru.title", "citation_title"])
                 .map(|(k, v)| (v, k.to_string()))
         });
-    if let Some((t, why)) = declared_title {
-        m.title = Some(t);
-        prov(&mut m, "title", why);
-    } else if let Some((t, why)) = doc_title.clone().map(|t| (t, "<title>".to_string())).or_else(|| h1_text.clone().map(|t| (t, "<h1>".into()))) {
-        let mut sites: Vec<(String, String)> = Vec::new();
-        let named = |v: Option<String>, why: &str| v.map(|v| (v, why.to_string()));
-        sites.extend(named(m.site_name.clone(), m.provenance.get("site_name").map(String::as_str).unwrap_or("site_name")));
-        sites.extend(named(tags.first(&["application-name"]).map(|(_, v)| v), "application-name"));
-        sites.extend(named(ld.publisher.clone(), "JSON-LD publisher"));
-        sites.extend(named(ld.website_name.clone(), "JSON-LD WebSite name"));
-        // The names on the site's own home links (its logo: "V8", an <img alt>), when the page
-        // declares no site name (fixture meta-title-home-link-en).
-        let og_host = tags.first(&["og:url"]).and_then(|(_, u)| crate::url::host(&u));
-        for (href, names) in &tags.home_links {
-            let own = match crate::url::host(href) {
-                None => !href.starts_with("//"),
-                Some(h) => [&page_host, &canonical_host, &og_host].into_iter().flatten().any(|p| same_site(&h, p)),
-            };
-            if own {
-                sites.extend(names.iter().map(|n| (n.clone(), "the site's home link".to_string())));
-            }
-        }
-        // A personal site is named after its author: "Post title | Jane Doe" (fixture
-        // meta-title-author-suffix-en).
-        sites.extend(m.authors.iter().map(|a| (a.clone(), "the author's name".to_string())));
-        let (clean, how) = title::strip_site(&t, &sites, page_host.as_deref(), h1_text.as_deref());
+    let source = declared_title.map(|(t, why)| (t, why, true)).or_else(|| {
+        doc_title.clone().map(|t| (t, "<title>".to_string(), false)).or_else(|| h1_text.clone().map(|t| (t, "<h1>".into(), false)))
+    });
+    if let Some((t, why, declared)) = source {
+        let (clean, how) = if declared {
+            title::strip_declared(&t, sites.get(..declared_sites).unwrap_or(&[]))
+        } else {
+            title::strip_site(&t, &sites, page_host.as_deref(), h1_text.as_deref())
+        };
         m.title = Some(clean);
         prov(&mut m, "title", match how {
             Some(h) => format!("{why}: {}", h.trim_start_matches("<title> ")),

@@ -80,6 +80,25 @@ pub fn strip_site(title: &str, sites: &[(String, String)], host: Option<&str>, h
     (t.to_string(), None)
 }
 
+/// A declared title (JSON-LD headline, og:title…) minus a final segment that is exactly one of
+/// the site's declared names (og:site_name, publisher…): nothing else is guessed, the headline
+/// is the publisher's own.
+pub fn strip_declared(title: &str, sites: &[(String, String)]) -> (String, Option<String>) {
+    let t = title.trim();
+    for sep in SEPARATORS {
+        if let Some(i) = t.rfind(sep) {
+            let (head, tail) = (&t[..i], &t[i + sep.len()..]);
+            let k = norm_key(tail);
+            if head.split_whitespace().count() >= 2 && !k.is_empty() {
+                if let Some((_, why)) = sites.iter().find(|(s, _)| norm_key(s) == k) {
+                    return (head.trim().to_string(), Some(format!("minus site suffix '{} {}' ({why})", sep.trim(), tail.trim())));
+                }
+            }
+        }
+    }
+    (t.to_string(), None)
+}
+
 /// Words that make a short title segment a site's label. Only unambiguous ones: "site",
 /// "forum", "portail", "مدونة" (also the Moroccan family code), "موقع" (also a place) or
 /// "بوابة" (a gate) name other things in headlines.
@@ -133,6 +152,15 @@ mod tests {
         let (t, how) = strip_site("Notes on SQL | Code | Jane Doe", &[("Jane Doe".to_string(), "the author's name".to_string())], None, None);
         assert_eq!(t, "Notes on SQL | Code");
         assert_eq!(how.as_deref(), Some("<title> minus site suffix '| Jane Doe' (the author's name)"));
+    }
+
+    #[test]
+    fn declared_titles_lose_only_the_declared_site() {
+        let sites = [("Aktuel24".to_string(), "og:site_name".to_string())];
+        assert_eq!(strip_declared("Le budget 2025 adopté | Aktuel24", &sites).0, "Le budget 2025 adopté");
+        assert_eq!(strip_declared("Le budget 2025 adopté - Aktuel", &sites).0, "Le budget 2025 adopté - Aktuel");
+        assert_eq!(strip_declared("Maroc - Aktuel24", &sites).0, "Maroc - Aktuel24");
+        assert_eq!(strip_declared("Le budget - My website", &sites).0, "Le budget - My website");
     }
 
     #[test]
