@@ -255,9 +255,9 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
     // A personal site is named after its author: "Post title | Jane Doe" (fixture
     // meta-title-author-suffix-en).
     sites.extend(m.authors.iter().map(|a| (a.clone(), "the author's name".to_string())));
-    // Declared titles are the publisher's own headline (Readability's order); they lose only a
-    // suffix that repeats the site's declared name ("Headline | Aktuel24" in og:title: fixture
-    // meta-title-og-suffix-fr). The <title> is the document's label and loses any site suffix.
+    // Declared titles are the publisher's own headline (Readability's order); they lose only
+    // suffixes that repeat the site's declared name or the author's ("Headline - Aktuel24" in
+    // og:title: fixture meta-title-og-suffix-fr). The <title> is the document's label and loses any site suffix.
     let declared_title = ld
         .headline
         .clone()
@@ -271,7 +271,9 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
     });
     if let Some((t, why, declared)) = source {
         let (clean, how) = if declared {
-            title::strip_declared(&t, sites.get(..declared_sites).unwrap_or(&[]))
+            let mut named: Vec<(String, String)> = sites.get(..declared_sites).unwrap_or(&[]).to_vec();
+            named.extend(m.authors.iter().map(|a| (a.clone(), "the author's name".to_string())));
+            title::strip_declared(&t, &named)
         } else {
             title::strip_site(&t, &sites, page_host.as_deref(), h1_text.as_deref())
         };
