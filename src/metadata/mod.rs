@@ -6,7 +6,7 @@
 //! | field        | sources, best first |
 //! |--------------|---------------------|
 //! | `title`      | JSON-LD headline/name → og:title → twitter:title → dc.title / dcterms.title → parsely/sailthru/citation title → `<title>` → `<h1>`; then the site's suffix or prefix is removed (" \| Le Monde", " - Hespress FR") when it names the site (og:site_name, publisher, application-name, JSON-LD WebSite, the site's home link text or logo alt, the host, the author on a personal site; also "Fandom \| Name [Site]" and short labels such as "My website", "Le blog de Léa") or when the rest agrees with the `<h1>`; a JSON-LD `name` equal to the publisher is not a headline |
-//! | `authors`    | JSON-LD author (people, `@id` references followed) → meta author / dc.creator / parsely-author / sailthru.author / citation_author / article:author (names, not URLs) → microdata itemprop=author → rel=author links → visible bylines ("Par X", "By X", "بقلم X", elements classed byline/author, read line by line); cleaned by `authors::people` (an organisation equal to the outlet is no person, except a JSON-LD Person on a domain of their own name) |
+//! | `authors`    | JSON-LD author (people, `@id` references followed) → meta author / dc.creator / parsely-author / sailthru.author / citation_author / article:author (names, not URLs) → microdata itemprop=author → rel=author links → visible bylines ("Par X", "By X", "بقلم X", elements classed byline/author, read line by line); cleaned by `authors::people` (an organisation equal to the outlet is no person, even when the page types it as a Person) |
 //! | `site_name`  | og:site_name → JSON-LD WebSite name → application-name → JSON-LD publisher → the host |
 //! | `outlet`     | the aggregator dateline ("Publié dans X le …", "نشر في X يوم …") → a "Source :" / "Via" link's text → JSON-LD sourceOrganization / isBasedOn publisher → JSON-LD publisher → `site_name` |
 //! | `published`  | aggregator dateline → JSON-LD datePublished (article types; dateCreated and page types lower) → meta (article:published_time, og:published_time, parsely-pub-date, sailthru.date, citation_*date, dc.date.issued, dcterms.created, dc.date, pubdate…) → microdata datePublished → `<time pubdate>` / `<time class=published>` → "Publié le …" / "Published …" / "نشر …" text → other `<time datetime>` → elements classed date/byline/meta → the URL's date → the first date after the headline → the first date of the page; never inside page chrome (sidebars, tickers, comments, footer, site header), never a date labelled as an update |
@@ -175,7 +175,6 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
     if let Some(h) = &page_host {
         not_people.extend(h.split('.').next().map(str::to_string));
     }
-    let site_hosts: Vec<String> = [page_host.clone(), canonical_host.clone(), tags.first(&["og:url"]).and_then(|(_, u)| crate::url::host(&u))].into_iter().flatten().collect();
     let mut author_sources: Vec<(Vec<String>, String)> = Vec::new();
     let ld_names: Vec<String> = ld.authors.iter().map(|(n, _)| n.clone()).collect();
     author_sources.push((ld_names, "JSON-LD author".into()));
@@ -209,16 +208,7 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
         // A byline names a handful of people; a page repeating rel=author 10,000 times does not
         // need 10,000 parses.
         for v in vals.iter().take(20) {
-            // A JSON-LD author typed Person stays a person when the site bears their name on a
-            // domain of that name (a personal site: tomasferreira.example; fixture
-            // meta-author-personal-site-en). A news site whose CMS types its own name as a
-            // Person does not pass: its name is not shaped like a person's (fixture
-            // meta-author-site-as-person-fr).
-            let person = i == 0 && ld.persons.contains(v) && authors::looks_like_person_name(v) && site_hosts.iter().any(|h| {
-                let k = authors::norm_key(v);
-                h.split('.').any(|l| authors::norm_key(l) == k)
-            });
-            for p in authors::people_from(v, if person { &[] } else { &not_people }, i >= declared_sources) {
+            for p in authors::people_from(v, &not_people, i >= declared_sources) {
                 if !people.contains(&p) {
                     people.push(p);
                 }
