@@ -167,6 +167,8 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
     }
 
     // ----- authors --------------------------------------------------------------------------------
+    // The site and the outlet are no person, even when the page's JSON-LD types its own name
+    // as a Person (fixture meta-author-site-as-person-fr).
     let mut not_people: Vec<String> = Vec::new();
     not_people.extend(m.site_name.clone());
     not_people.extend(m.outlet.clone());
