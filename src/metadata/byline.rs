@@ -446,7 +446,7 @@ fn text_before(dom: &Dom, parent: NodeId, child: NodeId) -> String {
 
 /// Byline prefixes that introduce authors (folded forms), longest first.
 pub const BY_PREFIXES: &[&str] = &[
-    "ecrit par", "redige par", "written by", "posted by", "reported by", "text by", "texte par", "publie par", "bericht von",
+    "propos recueillis par", "recueillis par", "recueilli par", "artikel von", "ecrit par", "redige par", "written by", "posted by", "reported by", "text by", "texte par", "publie par", "bericht von",
     "geschrieben von", "escrito por", "publicado por", "بقلم", "كتب", "كتبه", "كتبت", "اعداد", "par", "by", "von", "por", "de", "texte", "text", "auteur", "author", "autor", "مراسل",
 ];
 
@@ -519,8 +519,11 @@ const LINE_BREAKS: &[&str] = &[
 /// meta-byline-inline-date-fr).
 pub fn byline_lines(dom: &Dom, id: NodeId, max: usize) -> String {
     let mut raw = String::new();
+    // Visible characters so far (indentation does not count): past `max`, the element is too
+    // long to be a byline and the caller sees a text longer than `max`.
+    let mut content = 0usize;
     for n in dom.descendants(id).take(max.saturating_mul(8).max(64)) {
-        if raw.len() > max + 64 {
+        if content > max {
             break;
         }
         if let Some(t) = dom.text_of(n) {
@@ -528,6 +531,7 @@ pub fn byline_lines(dom: &Dom, id: NodeId, max: usize) -> String {
             if !hidden {
                 raw.push(' ');
                 raw.push_str(t);
+                content += t.split_whitespace().map(|w| w.len() + 1).sum::<usize>();
             }
         } else if let Some(tag) = dom.tag(n) {
             if n != id && LINE_BREAKS.contains(&tag) {

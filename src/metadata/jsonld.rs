@@ -13,8 +13,6 @@ pub struct JsonLd {
     pub headline: Option<String>,
     /// Author names, as written (people and organisations).
     pub authors: Vec<(String, bool)>,
-    /// The author names whose object is explicitly typed `Person`.
-    pub persons: Vec<String>,
     /// datePublished (or dateCreated).
     pub published: Option<String>,
     /// True when `published` came from dateCreated.
@@ -129,18 +127,12 @@ pub fn read(dom: &Dom) -> JsonLd {
                 Value::Object(o) => {
                     let org = types_of(o).iter().any(|t| t.contains("organization") || t == "newsmediaorganization");
                     if let Some(n) = o.get("name").and_then(string_of) {
-                        if types_of(o).iter().any(|t| t == "person") {
-                            out.persons.push(n.clone());
-                        }
                         out.authors.push((n, org));
                     } else if let Some(r) = o.get("@id").and_then(Value::as_str) {
                         // A reference into the @graph: the Person object with that @id.
                         if let Some(p) = objects.iter().find(|p| p.get("@id").and_then(Value::as_str) == Some(r)) {
                             if let Some(n) = p.get("name").and_then(string_of) {
                                 let org = types_of(p).iter().any(|t| t.contains("organization"));
-                                if types_of(p).iter().any(|t| t == "person") {
-                                    out.persons.push(n.clone());
-                                }
                                 out.authors.push((n, org));
                             }
                         }

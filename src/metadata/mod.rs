@@ -6,7 +6,7 @@
 //! | field        | sources, best first |
 //! |--------------|---------------------|
 //! | `title`      | JSON-LD headline/name → og:title → twitter:title → dc.title / dcterms.title → parsely/sailthru/citation title → `<title>` → `<h1>`; then the site's suffix or prefix is removed (" \| Le Monde", " - Hespress FR") when it names the site (og:site_name, publisher, application-name, JSON-LD WebSite, the site's home link text or logo alt, the host, the author on a personal site; also "Fandom \| Name [Site]" and short labels such as "My website", "Le blog de Léa") or when the rest agrees with the `<h1>`; a JSON-LD `name` equal to the publisher is not a headline |
-//! | `authors`    | JSON-LD author (people, `@id` references followed) → meta author / dc.creator / parsely-author / sailthru.author / citation_author / article:author (names, not URLs) → microdata itemprop=author → rel=author links → visible bylines ("Par X", "By X", "بقلم X", elements classed byline/author, read line by line); cleaned by `authors::people` (an organisation equal to the outlet is no person, except a JSON-LD Person on a domain of their own name) |
+//! | `authors`    | JSON-LD author (people, `@id` references followed) → meta author / dc.creator / parsely-author / sailthru.author / citation_author / article:author (names, not URLs) → microdata itemprop=author → rel=author links → visible bylines ("Par X", "By X", "بقلم X", elements classed byline/author, read line by line); cleaned by `authors::people` (an organisation equal to the outlet is no person, even when the page types it as a Person) |
 //! | `site_name`  | og:site_name → JSON-LD WebSite name → application-name → JSON-LD publisher → the host |
 //! | `outlet`     | the aggregator dateline ("Publié dans X le …", "نشر في X يوم …") → a "Source :" / "Via" link's text → JSON-LD sourceOrganization / isBasedOn publisher → JSON-LD publisher → `site_name` |
 //! | `published`  | aggregator dateline → JSON-LD datePublished (article types; dateCreated and page types lower) → meta (article:published_time, og:published_time, parsely-pub-date, sailthru.date, citation_*date, dc.date.issued, dcterms.created, dc.date, pubdate…) → microdata datePublished → `<time pubdate>` / `<time class=published>` → "Publié le …" / "Published …" / "نشر …" text → other `<time datetime>` → elements classed date/byline/meta → the URL's date → a date standing alone on its line after the headline → the first date after the headline → the first date of the page → the last edit date → the URL's month → the only date of the meta description → the date most often written in the markup (links, image paths, comments: a guess, said so); never inside page chrome (sidebars, tickers, comments, footer, site header, site nav), never a date labelled as an update. Agreement rules on top: a UTC value one day off the shown date takes the shown day; the date shown in the headline's block beats an earlier declared date; a dated element after the headline beats the generic meta `date` / `dc.date` |
@@ -118,7 +118,20 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
         .or_else(|| tags.first(&["application-name"]).map(|(k, v)| (v, k.to_string())))
         .or_else(|| ld.publisher.clone().map(|v| (v, "JSON-LD publisher".into())))
         .or_else(|| page_host.clone().map(|h| (h, "the page's host".into())));
+    // The document's <title> (also the headline's last resort below).
+    let doc_title = dom
+        .head()
+        .and_then(|h| dom.find(h, "title"))
+        .or_else(|| dom.find(Dom::ROOT, "title"))
+        .map(|t| crate::text::normalize_ws(&dom.text_content(t)))
+        .filter(|t| !t.is_empty());
     if let Some((s, why)) = site {
+        // "Name - tagline": the name alone when the <title> ends with it (fixture
+        // meta-site-name-tagline-fr).
+        let (s, why) = match site_without_tagline(&s, doc_title.as_deref()) {
+            Some(name) => (name, format!("{why} without its tagline (the <title> ends with the name)")),
+            None => (s, why),
+        };
         m.site_name = Some(s);
         prov(&mut m, "site_name", why);
     }
@@ -159,6 +172,8 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
     }
 
     // ----- authors --------------------------------------------------------------------------------
+    // The site and the outlet are no person, even when the page's JSON-LD types its own name
+    // as a Person (fixture meta-author-site-as-person-fr).
     let mut not_people: Vec<String> = Vec::new();
     not_people.extend(m.site_name.clone());
     not_people.extend(m.outlet.clone());
@@ -167,7 +182,6 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
     if let Some(h) = &page_host {
         not_people.extend(h.split('.').next().map(str::to_string));
     }
-    let site_hosts: Vec<String> = [page_host.clone(), canonical_host.clone(), tags.first(&["og:url"]).and_then(|(_, u)| crate::url::host(&u))].into_iter().flatten().collect();
     let mut author_sources: Vec<(Vec<String>, String)> = Vec::new();
     let ld_names: Vec<String> = ld.authors.iter().map(|(n, _)| n.clone()).collect();
     author_sources.push((ld_names, "JSON-LD author".into()));
@@ -201,16 +215,7 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
         // A byline names a handful of people; a page repeating rel=author 10,000 times does not
         // need 10,000 parses.
         for v in vals.iter().take(20) {
-            // A JSON-LD author typed Person stays a person when the site bears their name on a
-            // domain of that name (a personal site: tomasferreira.example; fixture
-            // meta-author-personal-site-en). A news site whose CMS types its own name as a
-            // Person does not pass: its name is not shaped like a person's (fixture
-            // meta-author-site-as-person-fr).
-            let person = i == 0 && ld.persons.contains(v) && authors::looks_like_person_name(v) && site_hosts.iter().any(|h| {
-                let k = authors::norm_key(v);
-                h.split('.').any(|l| authors::norm_key(l) == k)
-            });
-            for p in authors::people_from(v, if person { &[] } else { &not_people }, i >= declared_sources) {
+            for p in authors::people_from(v, &not_people, i >= declared_sources) {
                 if !people.contains(&p) {
                     people.push(p);
                 }
@@ -225,14 +230,31 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
 
     // ----- title --------------------------------------------------------------------------------
     let h1_text = zones.h1.map(|h| crate::text::normalize_ws(&tags::bounded_text(dom, h, 400))).filter(|t| !t.is_empty());
-    let doc_title = dom
-        .head()
-        .and_then(|h| dom.find(h, "title"))
-        .or_else(|| dom.find(Dom::ROOT, "title"))
-        .map(|t| crate::text::normalize_ws(&dom.text_content(t)))
-        .filter(|t| !t.is_empty());
-    // Declared titles are the publisher's own headline and are used as given (Readability's
-    // order); the <title> is the document's label and loses its site suffix.
+    let mut sites: Vec<(String, String)> = Vec::new();
+    let named = |v: Option<String>, why: &str| v.map(|v| (v, why.to_string()));
+    sites.extend(named(m.site_name.clone(), m.provenance.get("site_name").map(String::as_str).unwrap_or("site_name")));
+    sites.extend(named(tags.first(&["application-name"]).map(|(_, v)| v), "application-name"));
+    sites.extend(named(ld.publisher.clone(), "JSON-LD publisher"));
+    sites.extend(named(ld.website_name.clone(), "JSON-LD WebSite name"));
+    let declared_sites = sites.len();
+    // The names on the site's own home links (its logo: "V8", an <img alt>), when the page
+    // declares no site name (fixture meta-title-home-link-en).
+    let og_host = tags.first(&["og:url"]).and_then(|(_, u)| crate::url::host(&u));
+    for (href, names) in &tags.home_links {
+        let own = match crate::url::host(href) {
+            None => !href.starts_with("//"),
+            Some(h) => [&page_host, &canonical_host, &og_host].into_iter().flatten().any(|p| same_site(&h, p)),
+        };
+        if own {
+            sites.extend(names.iter().map(|n| (n.clone(), "the site's home link".to_string())));
+        }
+    }
+    // A personal site is named after its author: "Post title | Jane Doe" (fixture
+    // meta-title-author-suffix-en).
+    sites.extend(m.authors.iter().map(|a| (a.clone(), "the author's name".to_string())));
+    // Declared titles are the publisher's own headline (Readability's order); they lose only
+    // suffixes that repeat the site's declared name or the author's ("Headline - Aktuel24" in
+    // og:title: fixture meta-title-og-suffix-fr). The <title> is the document's label and loses any site suffix.
     let declared_title = ld
         .headline
         .clone()
@@ -241,32 +263,17 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
             tags.first(&["dc.title", "dcterms.title", "og:title", "title", "twitter:title", "parsely-title", "sailthru.title", "citation_title"])
                 .map(|(k, v)| (v, k.to_string()))
         });
-    if let Some((t, why)) = declared_title {
-        m.title = Some(t);
-        prov(&mut m, "title", why);
-    } else if let Some((t, why)) = doc_title.clone().map(|t| (t, "<title>".to_string())).or_else(|| h1_text.clone().map(|t| (t, "<h1>".into()))) {
-        let mut sites: Vec<(String, String)> = Vec::new();
-        let named = |v: Option<String>, why: &str| v.map(|v| (v, why.to_string()));
-        sites.extend(named(m.site_name.clone(), m.provenance.get("site_name").map(String::as_str).unwrap_or("site_name")));
-        sites.extend(named(tags.first(&["application-name"]).map(|(_, v)| v), "application-name"));
-        sites.extend(named(ld.publisher.clone(), "JSON-LD publisher"));
-        sites.extend(named(ld.website_name.clone(), "JSON-LD WebSite name"));
-        // The names on the site's own home links (its logo: "V8", an <img alt>), when the page
-        // declares no site name (fixture meta-title-home-link-en).
-        let og_host = tags.first(&["og:url"]).and_then(|(_, u)| crate::url::host(&u));
-        for (href, names) in &tags.home_links {
-            let own = match crate::url::host(href) {
-                None => !href.starts_with("//"),
-                Some(h) => [&page_host, &canonical_host, &og_host].into_iter().flatten().any(|p| same_site(&h, p)),
-            };
-            if own {
-                sites.extend(names.iter().map(|n| (n.clone(), "the site's home link".to_string())));
-            }
-        }
-        // A personal site is named after its author: "Post title | Jane Doe" (fixture
-        // meta-title-author-suffix-en).
-        sites.extend(m.authors.iter().map(|a| (a.clone(), "the author's name".to_string())));
-        let (clean, how) = title::strip_site(&t, &sites, page_host.as_deref(), h1_text.as_deref());
+    let source = declared_title.map(|(t, why)| (t, why, true)).or_else(|| {
+        doc_title.clone().map(|t| (t, "<title>".to_string(), false)).or_else(|| h1_text.clone().map(|t| (t, "<h1>".into(), false)))
+    });
+    if let Some((t, why, declared)) = source {
+        let (clean, how) = if declared {
+            let mut named: Vec<(String, String)> = sites.get(..declared_sites).unwrap_or(&[]).to_vec();
+            named.extend(m.authors.iter().map(|a| (a.clone(), "the author's name".to_string())));
+            title::strip_declared(&t, &named)
+        } else {
+            title::strip_site(&t, &sites, page_host.as_deref(), h1_text.as_deref())
+        };
         m.title = Some(clean);
         prov(&mut m, "title", match how {
             Some(h) => format!("{why}: {}", h.trim_start_matches("<title> ")),
@@ -445,6 +452,24 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
         prov(&mut m, "excerpt", "JSON-LD description".into());
     }
     m
+}
+
+/// "Aktuel24 - Toute l'actualité du Maroc" → "Aktuel24" when the page's `<title>` ends with
+/// " - Aktuel24" (or " | ", " – ", " — "): the title says which part names the site.
+fn site_without_tagline(site: &str, doc_title: Option<&str>) -> Option<String> {
+    let title = doc_title?;
+    for sep in [" - ", " | ", " – ", " — ", " : "] {
+        let Some((name, tagline)) = site.split_once(sep) else { continue };
+        let name = name.trim();
+        if name.is_empty() || name.split_whitespace().count() > 5 || tagline.split_whitespace().count() < 2 {
+            continue;
+        }
+        let ends = [" - ", " | ", " – ", " — ", " · "].iter().any(|t| title.ends_with(&format!("{t}{name}")));
+        if ends {
+            return Some(name.to_string());
+        }
+    }
+    None
 }
 
 /// True when the nearest enclosing microdata item of `n` is an article (Article, BlogPosting,

@@ -80,6 +80,32 @@ pub fn strip_site(title: &str, sites: &[(String, String)], host: Option<&str>, h
     (t.to_string(), None)
 }
 
+/// A declared title (JSON-LD headline, og:title…) minus final segments that are exactly one of
+/// the site's declared names (og:site_name, publisher…) or the author's ("Title - Author -
+/// Medium"): nothing else is guessed, the headline is the publisher's own.
+pub fn strip_declared(title: &str, sites: &[(String, String)]) -> (String, Option<String>) {
+    let mut t = title.trim();
+    let mut removed: Vec<String> = Vec::new();
+    'outer: for _ in 0..3 {
+        for sep in SEPARATORS {
+            if let Some(i) = t.rfind(sep) {
+                let (head, tail) = (&t[..i], &t[i + sep.len()..]);
+                let k = norm_key(tail);
+                if head.split_whitespace().count() >= 2 && !k.is_empty() {
+                    if let Some((_, why)) = sites.iter().find(|(s, _)| norm_key(s) == k) {
+                        removed.push(format!("'{} {}' ({why})", sep.trim(), tail.trim()));
+                        t = head.trim();
+                        continue 'outer;
+                    }
+                }
+            }
+        }
+        break;
+    }
+    let how = (!removed.is_empty()).then(|| format!("minus site suffix {}", removed.join(", then ")));
+    (t.to_string(), how)
+}
+
 /// Words that make a short title segment a site's label. Only unambiguous ones: "site",
 /// "forum", "portail", "مدونة" (also the Moroccan family code), "موقع" (also a place) or
 /// "بوابة" (a gate) name other things in headlines.
@@ -133,6 +159,19 @@ mod tests {
         let (t, how) = strip_site("Notes on SQL | Code | Jane Doe", &[("Jane Doe".to_string(), "the author's name".to_string())], None, None);
         assert_eq!(t, "Notes on SQL | Code");
         assert_eq!(how.as_deref(), Some("<title> minus site suffix '| Jane Doe' (the author's name)"));
+    }
+
+    #[test]
+    fn declared_titles_lose_only_the_declared_site() {
+        let sites = [("Aktuel24".to_string(), "og:site_name".to_string())];
+        assert_eq!(strip_declared("Le budget 2025 adopté | Aktuel24", &sites).0, "Le budget 2025 adopté");
+        assert_eq!(strip_declared("Le budget 2025 adopté - Aktuel", &sites).0, "Le budget 2025 adopté - Aktuel");
+        assert_eq!(strip_declared("Maroc - Aktuel24", &sites).0, "Maroc - Aktuel24");
+        assert_eq!(strip_declared("Le budget - My website", &sites).0, "Le budget - My website");
+        let both = [("Medium".to_string(), "og:site_name".to_string()), ("Jane Doe".to_string(), "the author's name".to_string())];
+        let (t, how) = strip_declared("The Great Big Lie - Jane Doe - Medium", &both);
+        assert_eq!(t, "The Great Big Lie");
+        assert_eq!(how.as_deref(), Some("minus site suffix '- Medium' (og:site_name), then '- Jane Doe' (the author's name)"));
     }
 
     #[test]
