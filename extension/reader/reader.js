@@ -375,8 +375,11 @@ handedOver.then((data) => {
     // What that paint showed (layout is clean here): the title and the first paragraph, on screen.
     const first = $("content").querySelector("p");
     const onScreen = (e) => !!e && e.getClientRects().length > 0 && e.getBoundingClientRect().top < innerHeight;
+    const nav = performance.getEntriesByType("navigation")[0];
     root.dataset.readerSteps = JSON.stringify({
-      origin: +performance.timeOrigin.toFixed(1), module: +readerStart.toFixed(1), article: +receivedAt.toFixed(1),
+      origin: +performance.timeOrigin.toFixed(1), html: +(nav?.responseEnd ?? 0).toFixed(1),
+      interactive: +(nav?.domInteractive ?? 0).toFixed(1),
+      module: +readerStart.toFixed(1), article: +receivedAt.toFixed(1),
       painted: +painted.toFixed(1), title: onScreen($("title")), firstParagraph: onScreen(first),
     });
     // After the paint: the data handed over (read by the e2e parity tests) and the citation panel.
