@@ -34,7 +34,9 @@
     WebAssembly.compileStreaming(r.clone()).catch((e) =>
       // a server that does not say application/wasm (compileStreaming's TypeError): compile the bytes
       e instanceof TypeError ? r.arrayBuffer().then((b) => WebAssembly.compile(b)) : Promise.reject(e)));
-  compiled.catch(() => {}); // handled below (route "background")
+  compiled.then(() => lap("compiled"), () => {}); // a failure is handled below (route "background")
+  constants.then(() => lap("messages.js"), () => {});
+  glue.then(() => lap("glue"), () => {});
   try {
     // 1. The reader frame first, before any await: our extension page loads (in its own process)
     // while the page is analysed here, and asks the background for the article, which answers once
