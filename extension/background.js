@@ -48,11 +48,13 @@ function expect(tabId) {
   if (expected.has(tabId)) return;
   let resolve;
   const promise = new Promise((r) => (resolve = r));
-  expected.set(tabId, { promise, resolve });
-  setTimeout(() => settle(tabId), 60_000); // a content script that never answers
+  const entry = { promise, resolve };
+  expected.set(tabId, entry);
+  setTimeout(() => settle(tabId, entry), 60_000); // a content script that never answers (this click's only)
 }
-function settle(tabId) {
-  expected.get(tabId)?.resolve();
+function settle(tabId, entry = expected.get(tabId)) {
+  if (!entry || expected.get(tabId) !== entry) return;
+  entry.resolve();
   expected.delete(tabId);
 }
 

@@ -26,6 +26,8 @@
   let hidden = [];
   let hiddenAttr = "data-lisible-hidden";
   let frame = null;
+  // messages.js's UI_ATTR, here before its import resolves (tests/e2e/chromium.test.mjs checks they agree).
+  const UI_ATTR = "data-lisible-ui";
   // Started before anything else, in parallel: our constants, the wasm glue, and the core's wasm
   // itself, compiled while it streams in (a web page's CSP without 'wasm-unsafe-eval' makes
   // Chromium refuse it here: the analysis then runs in the background).
@@ -38,19 +40,13 @@
     WebAssembly.compileStreaming(r.clone()).catch((e) =>
       // a server that does not say application/wasm (compileStreaming's TypeError): compile the bytes
       e instanceof TypeError ? r.arrayBuffer().then((b) => WebAssembly.compile(b)) : Promise.reject(e)));
-  compiled?.catch(() => {}); // handled below (route "background")
+  compiled?.then(() => lap("compiled"), () => {}); // a failure is handled below (route "background")
+  constants.then(() => lap("messages.js"), () => {});
+  glue?.then(() => lap("glue"), () => {});
   try {
-    const { MSG, HIDDEN_ATTR, UI_ATTR } = await constants;
-    hiddenAttr = HIDDEN_ATTR;
-    const send = async (msg) => {
-      const r = await api.runtime.sendMessage(msg);
-      if (!r?.ok) throw new Error(r?.error ?? "no answer from the background");
-      return r.value;
-    };
-
-    // 1. The reader frame first: our extension page loads (in its own process) while the page is
-    // analysed here, and asks the background for the article, which answers once it is put (step 4).
-    // The frame is marked UI_ATTR: the Rust walkers and the snapshot skip it.
+    // 1. The reader frame first, before any await: our extension page loads (in its own process)
+    // while the page is analysed here, and asks the background for the article, which answers once
+    // it is put (step 4). Marked UI_ATTR: the Rust walkers and the snapshot skip it.
     if (mode === "reader") {
       frame = document.createElement("iframe");
       frame.setAttribute(UI_ATTR, "");
@@ -70,6 +66,14 @@
       document.documentElement.appendChild(frame);
       lap("frame");
     }
+
+    const { MSG, HIDDEN_ATTR } = await constants;
+    hiddenAttr = HIDDEN_ATTR;
+    const send = async (msg) => {
+      const r = await api.runtime.sendMessage(msg);
+      if (!r?.ok) throw new Error(r?.error ?? "no answer from the background");
+      return r.value;
+    };
     const already = new Set(document.querySelectorAll(`[${HIDDEN_ATTR}]`)); // the page's own, left alone
 
     // 2. The core, here if the page lets us compile WebAssembly, else in the background. Big pages

@@ -6,10 +6,12 @@ import { api } from "../api.js";
 import { MSG } from "../messages.js";
 import { FONT_SIZES, loadSettings, saveSettings, onSettingsChanged, normalize } from "./settings.js";
 
-// The article first: asked for before anything else here, the background answers as soon as the
-// content script has put it (it frames this page before analysing, so this usually waits a little).
+// The article first: asked for by ask.js (before this module graph loaded; here if it did not run),
+// the background answers as soon as the content script has put it (it frames this page before
+// analysing, so this usually waits a little).
 const readerStart = performance.now();
-const handedOver = api.runtime.sendMessage({ type: MSG.GET_ARTICLE }).then((r) => (r?.ok ? r.value : null), () => null);
+const handedOver = (globalThis.lisibleArticle ?? api.runtime.sendMessage({ type: MSG.GET_ARTICLE }))
+  .then((r) => (r?.ok ? r.value : null), () => null);
 
 // Off the paint path: the citation formatter (its own wasm module, pkg/lisible_cite, which the
 // content script never loads) and the Markdown converter are loaded on first use, after the paint.
@@ -378,8 +380,11 @@ handedOver.then((data) => {
     // What that paint showed (layout is clean here): the title and the first paragraph, on screen.
     const first = $("content").querySelector("p");
     const onScreen = (e) => !!e && e.getClientRects().length > 0 && e.getBoundingClientRect().top < innerHeight;
+    const nav = performance.getEntriesByType("navigation")[0];
     root.dataset.readerSteps = JSON.stringify({
-      origin: +performance.timeOrigin.toFixed(1), module: +readerStart.toFixed(1), article: +receivedAt.toFixed(1),
+      origin: +performance.timeOrigin.toFixed(1), html: +(nav?.responseEnd ?? 0).toFixed(1),
+      interactive: +(nav?.domInteractive ?? 0).toFixed(1),
+      asked: +(globalThis.lisibleAsked ?? readerStart).toFixed(1), module: +readerStart.toFixed(1), article: +receivedAt.toFixed(1),
       painted: +painted.toFixed(1), title: onScreen($("title")), firstParagraph: onScreen(first),
     });
     // After the paint: the data handed over (read by the e2e parity tests) and the citation panel.

@@ -69,7 +69,7 @@ function steps(data, reader) {
   }
   if (reader?.origin != null) {
     out["reader: navigation starts"] = reader.origin - click;
-    for (const k of ["module", "asked", "article", "painted"]) if (reader[k] != null) out[`reader: ${k}`] = reader.origin + reader[k] - click;
+    for (const k of Object.keys(reader)) if (typeof reader[k] === "number" && k !== "origin") out[`reader: ${k}`] = reader.origin + reader[k] - click;
   }
   return out;
 }
@@ -106,7 +106,7 @@ async function runChromium(list, base) {
     const page = await ctx.newPage();
     for (const p of list) {
       const url = base + p.path;
-      const r = { lisible: [], analysis: [], readability: [], errors: [], steps: [], cite: [] };
+      const r = { lisible: [], analysis: [], readability: [], errors: [], steps: [], cite: [], shown: [] };
       for (let i = 0; i < RUNS; i++) {
         // Lisible: the real action on a freshly loaded page.
         await page.goto(url);
@@ -119,10 +119,14 @@ async function runChromium(list, base) {
         if (!data.analysis.article) r.errors.push(data.analysis.error);
         const t = data.timings ?? {};
         if (t.analyze != null) r.analysis.push(t.analyze - (t.snapshot ?? t.init ?? 0));
-        r.steps.push(steps(data, JSON.parse(await frame.getAttribute("html", "data-reader-steps"))));
-        // The citation module, loaded by the citation panel after the paint.
-        await frame.waitForSelector("html[data-cite-load-ms]", { state: "attached", timeout: 60_000 });
-        r.cite.push(Number(await frame.getAttribute("html", "data-cite-load-ms")));
+        const rs = JSON.parse(await frame.getAttribute("html", "data-reader-steps"));
+        r.steps.push(steps(data, rs));
+        if (data.analysis.article) r.shown.push(rs.title && rs.firstParagraph);
+        // The citation module, loaded by the citation panel after the paint (only with an article).
+        if (data.analysis.article) {
+          await frame.waitForSelector("html[data-cite-load-ms]", { state: "attached", timeout: 60_000 });
+          r.cite.push(Number(await frame.getAttribute("html", "data-cite-load-ms")));
+        }
         // Readability.js on the same page, freshly loaded, in the same browser.
         await page.goto(url);
         await page.addScriptTag({ path: READABILITY });
@@ -160,7 +164,7 @@ async function runFirefox(list, base) {
     version = `Firefox ${(await driver.getCapabilities()).get("browserVersion")}`;
     for (const p of list) {
       const url = base + p.path;
-      const r = { lisible: [], analysis: [], readability: [], errors: [], steps: [], cite: [] };
+      const r = { lisible: [], analysis: [], readability: [], errors: [], steps: [], cite: [], shown: [] };
       for (let i = 0; i < RUNS; i++) {
         await driver.get(url);
         await driver.setContext(firefox.Context.CHROME);
@@ -178,9 +182,13 @@ async function runFirefox(list, base) {
           if (!data.analysis.article) r.errors.push(data.analysis.error);
           const t = data.timings ?? {};
           if (t.analyze != null) r.analysis.push(t.analyze - (t.snapshot ?? t.init ?? 0));
-          r.steps.push(steps(data, JSON.parse(await driver.executeScript("return document.documentElement.dataset.readerSteps"))));
-          await driver.wait(until.elementLocated(By.css("html[data-cite-load-ms]")), 60_000);
-          r.cite.push(Number(await driver.executeScript("return document.documentElement.dataset.citeLoadMs")));
+          const rs = JSON.parse(await driver.executeScript("return document.documentElement.dataset.readerSteps"));
+          r.steps.push(steps(data, rs));
+          if (data.analysis.article) r.shown.push(rs.title && rs.firstParagraph);
+          if (data.analysis.article) {
+            await driver.wait(until.elementLocated(By.css("html[data-cite-load-ms]")), 60_000);
+            r.cite.push(Number(await driver.executeScript("return document.documentElement.dataset.citeLoadMs")));
+          }
         } finally {
           await driver.switchTo().defaultContent();
         }
@@ -234,6 +242,8 @@ function table({ version, rows }) {
     out.push(`${label}: Lisible click→reader painted **${fmt(paint)} ms** (median / p95 over ${paint.length} runs); ` +
       `Readability.js parse ${fmt(sel.flatMap(({ r }) => r.readability))} ms. `);
   }
+  const shown = rows.flatMap(({ r }) => r.shown);
+  out.push(`Title and first paragraph on screen in the painted frame: ${shown.filter(Boolean).length} of ${shown.length} runs with an article.`);
   const cite = rows.flatMap(({ r }) => r.cite);
   if (cite.length) out.push(`Citation module (pkg/lisible_cite) in the reader, after the paint: import + fetch + compile + instantiate ${fmt(cite)} ms (median / p95 over ${cite.length} runs).`);
   return out.join("\n");

@@ -240,3 +240,15 @@ test("page scripts cannot read the article from the background", async () => {
   assert.ok(answer === "no runtime" || String(answer).startsWith("refused"), JSON.stringify(answer));
   await page.close();
 });
+
+// content.js creates the reader frame before its import of messages.js resolves, and snapshot.js is
+// a classic script: both spell UI_ATTR out; they must agree with messages.js (the Rust walkers' marker).
+// reader/ask.js (classic too) spells out MSG.GET_ARTICLE.
+test("content.js and snapshot.js mark and skip messages.js's UI_ATTR; reader/ask.js sends its GET_ARTICLE", async () => {
+  const { UI_ATTR, MSG } = await import(path.join(DIST, "chrome", "messages.js"));
+  for (const f of ["content.js", "snapshot.js"]) {
+    const src = fs.readFileSync(path.join(DIST, "chrome", f), "utf8");
+    assert.ok(src.includes(`"${UI_ATTR}"`), `${f} does not use ${UI_ATTR}`);
+  }
+  assert.ok(fs.readFileSync(path.join(DIST, "chrome", "reader", "ask.js"), "utf8").includes(`"${MSG.GET_ARTICLE}"`));
+});
