@@ -66,6 +66,7 @@ fn phases(pages: &[(String, String)]) {
     let names = ["parse", "clutter", "metadata", "extract", "render"];
     let mut total = [0f64; 5];
     let mut slowest: Vec<(f64, String, [f64; 5])> = Vec::new();
+    let (mut whole, mut sums) = (Vec::new(), Vec::new());
     for (name, html) in pages {
         let mut per_run: Vec<[f64; 5]> = Vec::new();
         for _ in 0..runs() {
@@ -89,12 +90,15 @@ fn phases(pages: &[(String, String)]) {
             t[4] = s.elapsed().as_secs_f64() * 1000.0;
             per_run.push(t);
         }
+        let mut w: Vec<f64> = (0..runs()).map(|_| time(&mut || std::hint::black_box(lisible::extract_html(html, Some(URL)).is_ok()).then_some(()).unwrap_or(()))).collect();
+        whole.push(median(&mut w));
         let mut page = [0f64; 5];
         for (k, tot) in total.iter_mut().enumerate() {
             let mut v: Vec<f64> = per_run.iter().map(|r| r[k]).collect();
             page[k] = median(&mut v);
             *tot += page[k];
         }
+        sums.push(page.iter().sum::<f64>());
         slowest.push((page.iter().sum(), format!("{name} ({} KB)", html.len() / 1024), page));
     }
     slowest.sort_by(|a, b| b.0.total_cmp(&a.0));
@@ -102,6 +106,7 @@ fn phases(pages: &[(String, String)]) {
     for (t, name, p) in slowest.iter().take(8) {
         println!("  {t:>8.2}  {name:<40} {}", p.iter().map(|x| format!("{x:.2}")).collect::<Vec<_>>().join(" / "));
     }
+    println!("median per page: extract_html {:.3} ms, sum of phases {:.3} ms", median(&mut whole), median(&mut sums));
     let all: f64 = total.iter().sum();
     println!("{} pages, per-phase time (sum of per-page medians):", pages.len());
     for (n, t) in names.iter().zip(total) {

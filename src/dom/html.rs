@@ -70,11 +70,12 @@ const NOT_COUNTED: &[&str] = &[
 fn max_depth_estimate(html: &str) -> usize {
     let b = html.as_bytes();
     let (mut i, mut depth, mut max) = (0usize, 0usize, 0usize);
-    while let Some(off) = b.get(i..).and_then(|r| r.iter().position(|&c| c == b'<')) {
+    // `str::find` scans a word at a time; every `i` is just after an ASCII byte (a char boundary).
+    while let Some(off) = html.get(i..).and_then(|r| r.find('<')) {
         i += off + 1;
         let rest = &b[i..];
         if rest.starts_with(b"!--") {
-            i += find_bytes(rest, b"-->").map_or(rest.len(), |e| e + 3);
+            i += html.get(i..).and_then(|r| r.find("-->")).map_or(rest.len(), |e| e + 3);
             continue;
         }
         let closing = rest.first() == Some(&b'/');
@@ -103,8 +104,8 @@ fn max_depth_estimate(html: &str) -> usize {
         }
         if name == "script" || name == "style" {
             let end: &[u8] = if name == "script" { b"</script" } else { b"</style" };
-            let lower_rest = &rest[name_len..];
-            i += name_len + find_ascii_ci(lower_rest, end).unwrap_or(lower_rest.len());
+            let from = i + name_len;
+            i = from + html.get(from..).map_or(0, |r| find_ascii_ci(r, end));
             continue;
         }
         if !NOT_COUNTED.contains(&name) {
@@ -115,12 +116,19 @@ fn max_depth_estimate(html: &str) -> usize {
     max
 }
 
-fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
-}
-
-fn find_ascii_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle))
+/// Offset of `needle` (ASCII, starting with '<') in `hay`, ASCII case-insensitively; `hay.len()`
+/// when absent.
+fn find_ascii_ci(hay: &str, needle: &[u8]) -> usize {
+    let b = hay.as_bytes();
+    let mut at = 0;
+    while let Some(off) = hay.get(at..).and_then(|r| r.find('<')) {
+        let k = at + off;
+        if b.get(k..k + needle.len()).is_some_and(|w| w.eq_ignore_ascii_case(needle)) {
+            return k;
+        }
+        at = k + 1;
+    }
+    b.len()
 }
 
 /// Rewrites `html` without the start and end tags of elements nested deeper than [`MAX_DEPTH`]

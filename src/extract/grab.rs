@@ -66,8 +66,7 @@ impl Measure {
 pub fn measure(t: &Tree, root: u32) -> Measure {
     let n = t.n.len();
     let mut m = Measure { run: vec![0; n], commas: vec![0; n], link: vec![0.0; n] };
-    let order = t.preorder(root);
-    for &v in order.iter().rev() {
+    t.post_walk(root, |v| {
         let vi = v as usize;
         if t.tag(v) == TEXT {
             let (r, c) = t.text_run(v);
@@ -91,7 +90,7 @@ pub fn measure(t: &Tree, root: u32) -> Measure {
             m.commas[vi] = commas;
             m.link[vi] = link;
         }
-    }
+    });
     m
 }
 
@@ -242,7 +241,7 @@ pub fn attempt<'d>(mut t: Tree<'d>, title: Option<&str>, flags: Flags) -> Attemp
     let mut block_desc = vec![false; t.n.len()];
     // Whether a subtree holds any non-blank text (for `_isElementWithoutContent`), same pass.
     let mut has_text = vec![false; t.n.len()];
-    for &v in t.preorder(root).iter().rev() {
+    t.post_walk(root, |v| {
         if t.tag(v) == TEXT && !is_whitespace(&t, v) {
             has_text[v as usize] = true;
         }
@@ -254,7 +253,7 @@ pub fn attempt<'d>(mut t: Tree<'d>, title: Option<&str>, flags: Flags) -> Attemp
                 has_text[p as usize] = true;
             }
         }
-    }
+    });
     let mut to_score: Vec<u32> = Vec::new();
     let mut remove_title = title.is_some();
     let mut byline_seen = false;
@@ -508,6 +507,8 @@ pub fn attempt<'d>(mut t: Tree<'d>, title: Option<&str>, flags: Flags) -> Attemp
             t.append(article, s);
         }
     }
+    // The page-wide tables are done with: free them before the post-clean builds its own.
+    drop((m, score, scored));
     clean::prep_article(&mut t, article, flags);
     let text_len = measure(&t, article).len(article);
     Attempt { tree: t, article, parent, text_len }

@@ -365,6 +365,33 @@ impl<'d> Tree<'d> {
         blank
     }
 
+    /// Post-order walk of `v`'s subtree (children before their parent, `v` last), without
+    /// allocating: what the bottom-up measures need.
+    pub fn post_walk(&self, v: u32, mut f: impl FnMut(u32)) {
+        let deepest_first = |mut x: u32| {
+            while self.n[x as usize].first != NONE {
+                x = self.n[x as usize].first;
+            }
+            x
+        };
+        let mut cur = deepest_first(v);
+        loop {
+            f(cur);
+            if cur == v {
+                return;
+            }
+            let c = &self.n[cur as usize];
+            if c.next != NONE {
+                cur = deepest_first(c.next);
+            } else {
+                cur = c.parent;
+                if cur == NONE {
+                    return;
+                }
+            }
+        }
+    }
+
     /// Pre-order walk of `v`'s subtree without allocating; `f` returns `false` to stop.
     pub fn walk(&self, v: u32, mut f: impl FnMut(u32) -> bool) {
         let mut cur = v;
