@@ -60,6 +60,14 @@ fn time(f: &mut dyn FnMut()) -> f64 {
     t.elapsed().as_secs_f64() * 1000.0
 }
 
+/// Peak resident memory so far (Linux `VmHWM`, kB), for `--phases` on a single big page.
+fn peak_kb() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).and_then(|l| l.split_whitespace().nth(1)?.parse().ok()))
+        .unwrap_or(0)
+}
+
 /// `--phases`: Lisible's time per phase (sum over pages of each page's median), to find hot spots.
 fn phases(pages: &[(String, String)]) {
     use lisible::{clutter, extract, metadata, sanitize};
@@ -74,12 +82,18 @@ fn phases(pages: &[(String, String)]) {
             let s = Instant::now();
             let dom = lisible::dom::html::parse(html);
             t[0] = s.elapsed().as_secs_f64() * 1000.0;
+            if std::env::var_os("LISIBLE_BENCH_PEAK").is_some() {
+                println!("peak RSS after parse: {} kB", peak_kb());
+            }
             let s = Instant::now();
             let hits = clutter::detect(&dom);
             t[1] = s.elapsed().as_secs_f64() * 1000.0;
             let s = Instant::now();
             let meta = metadata::read(&dom, Some(URL));
             t[2] = s.elapsed().as_secs_f64() * 1000.0;
+            if std::env::var_os("LISIBLE_BENCH_PEAK").is_some() {
+                println!("peak RSS after clutter + metadata: {} kB", peak_kb());
+            }
             let s = Instant::now();
             let body = extract::grab(&dom, &hits, &meta);
             t[3] = s.elapsed().as_secs_f64() * 1000.0;
@@ -88,6 +102,9 @@ fn phases(pages: &[(String, String)]) {
                 std::hint::black_box(sanitize::render(&dom, b, Some(URL)));
             }
             t[4] = s.elapsed().as_secs_f64() * 1000.0;
+            if std::env::var_os("LISIBLE_BENCH_PEAK").is_some() {
+                println!("peak RSS after all phases: {} kB", peak_kb());
+            }
             per_run.push(t);
         }
         let mut w: Vec<f64> = (0..runs()).map(|_| time(&mut || std::hint::black_box(lisible::extract_html(html, Some(URL)).is_ok()).then_some(()).unwrap_or(()))).collect();

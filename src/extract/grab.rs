@@ -71,7 +71,9 @@ pub fn measure(t: &Tree, root: u32) -> Measure {
         if t.tag(v) == TEXT {
             let (r, c) = t.text_run(v);
             m.run[vi] = r.pack();
-            m.commas[vi] = c;
+            if c != 0 {
+                m.commas[vi] = c;
+            }
         } else {
             let (mut run, mut commas, mut link) = (Run::default(), 0, 0.0);
             let mut c = t.v(v).first;
@@ -86,9 +88,15 @@ pub fn measure(t: &Tree, root: u32) -> Measure {
                 let hash = t.attr(v, "href").is_some_and(|h| h.starts_with('#') && h.len() > 1);
                 link = run.trimmed() as f32 * if hash { 0.3 } else { 1.0 };
             }
+            // Zeros are not written: on a huge page most of these zeroed tables stay untouched
+            // (and cost no memory).
             m.run[vi] = run.pack();
-            m.commas[vi] = commas;
-            m.link[vi] = link;
+            if commas != 0 {
+                m.commas[vi] = commas;
+            }
+            if link != 0.0 {
+                m.link[vi] = link;
+            }
         }
     });
     m
