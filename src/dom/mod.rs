@@ -152,13 +152,13 @@ const K_COMMENT: u32 = u32::MAX - 3;
 /// other text was stored: moving it to the end of the shared buffer each time would be quadratic).
 const OWNED: u32 = 1 << 31;
 
-/// One node, 32 bytes: `u32` links, the element's interned name (or the node kind), and a range
-/// into the shared attribute table (elements) or text buffer (text, comments).
+/// One node, 28 bytes: `u32` links, the element's interned name (or the node kind), and a range
+/// into the shared attribute table (elements) or text buffer (text, comments). Last children are
+/// a building aid kept beside the nodes ([`Dom::lasts`]).
 #[derive(Clone, Copy, Debug)]
 struct Slot {
     parent: u32,
     first: u32,
-    last: u32,
     prev: u32,
     next: u32,
     kind: u32,
@@ -170,6 +170,11 @@ struct Slot {
 #[derive(Clone, Debug)]
 pub struct Dom {
     nodes: Vec<Slot>,
+    /// Last child per node while building (appends in O(1)); dropped by [`Dom::shrink_to_fit`],
+    /// after which a last child is found from the first one.
+    lasts: Vec<u32>,
+    /// `lasts` is maintained.
+    building: bool,
     names: Vec<Box<str>>,
     name_ids: std::collections::HashMap<Box<str>, u32, std::hash::BuildHasherDefault<NameHasher>>,
     attrs: Vec<(String, String)>,
@@ -241,6 +246,8 @@ impl Dom {
     pub fn with_capacity(nodes: usize) -> Self {
         let mut d = Dom {
             nodes: Vec::with_capacity(nodes.max(1)),
+            lasts: Vec::with_capacity(nodes.max(1)),
+            building: true,
             names: Vec::new(),
             name_ids: Default::default(),
             attrs: Vec::new(),
@@ -268,7 +275,10 @@ impl Dom {
 
     fn push(&mut self, kind: u32, a: u32, b: u32) -> NodeId {
         let id = NodeId(self.nodes.len() as u32);
-        self.nodes.push(Slot { parent: NIL, first: NIL, last: NIL, prev: NIL, next: NIL, kind, a, b });
+        self.nodes.push(Slot { parent: NIL, first: NIL, prev: NIL, next: NIL, kind, a, b });
+        if self.building {
+            self.lasts.push(NIL);
+        }
         id
     }
 
@@ -379,7 +389,7 @@ impl Dom {
         if next != NIL {
             self.nodes[next as usize].prev = prev;
         } else {
-            self.nodes[parent as usize].last = prev;
+            self.set_last(parent, prev);
         }
         let n = &mut self.nodes[id.index()];
         n.parent = NIL;
@@ -390,7 +400,7 @@ impl Dom {
     /// Appends `child` (detaching it first) as the last child of `parent`.
     pub fn append(&mut self, parent: NodeId, child: NodeId) {
         self.detach(child);
-        let last = self.nodes[parent.index()].last;
+        let last = self.last_of(parent.0);
         {
             let c = &mut self.nodes[child.index()];
             c.parent = parent.0;
@@ -401,7 +411,7 @@ impl Dom {
         } else {
             self.nodes[parent.index()].first = child.0;
         }
-        self.nodes[parent.index()].last = child.0;
+        self.set_last(parent.0, child.0);
     }
 
     /// Inserts `child` (detaching it first) just before `sibling`.
@@ -453,7 +463,7 @@ impl Dom {
 
     /// Appends text to `parent`, merging with a trailing text node as the HTML parser does.
     pub fn append_text(&mut self, parent: NodeId, text: &str) -> NodeId {
-        let last = self.nodes[parent.index()].last;
+        let last = self.last_of(parent.0);
         if last != NIL && self.nodes[last as usize].kind == K_TEXT {
             self.grow_text(NodeId(last), text);
             return NodeId(last);
@@ -474,8 +484,31 @@ impl Dom {
         self.insert_before(sibling, id);
     }
 
-    /// Frees the spare capacity left by building (the arena is read-only afterwards).
+    /// The last child of `p`.
+    fn last_of(&self, p: u32) -> u32 {
+        if let Some(&l) = self.lasts.get(p as usize) {
+            return l;
+        }
+        let mut c = self.nodes[p as usize].first;
+        let mut last = NIL;
+        while c != NIL {
+            last = c;
+            c = self.nodes[c as usize].next;
+        }
+        last
+    }
+
+    fn set_last(&mut self, p: u32, v: u32) {
+        if let Some(l) = self.lasts.get_mut(p as usize) {
+            *l = v;
+        }
+    }
+
+    /// Frees what only building needs and the spare capacity (the arena is read-only afterwards;
+    /// appending still works, finding last children from the first ones).
     pub fn shrink_to_fit(&mut self) {
+        self.building = false;
+        self.lasts = Vec::new();
         self.nodes.shrink_to_fit();
         self.attrs.shrink_to_fit();
         self.text.shrink_to_fit();
@@ -509,7 +542,7 @@ impl Dom {
         Node {
             parent: link(s.parent),
             first_child: link(s.first),
-            last_child: link(s.last),
+            last_child: link(self.last_of(id.0)),
             prev_sibling: link(s.prev),
             next_sibling: link(s.next),
             data: self.data(s),

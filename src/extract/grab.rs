@@ -380,6 +380,7 @@ pub fn attempt<'d>(mut t: Tree<'d>, title: Option<&str>, flags: Flags) -> Attemp
         node = next_el(&t, node, false);
     }
 
+    drop((block_desc, has_text));
     let m = measure(&t, root);
     let n = t.n.len();
     let mut score = vec![0f32; n];
