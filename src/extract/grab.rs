@@ -65,11 +65,38 @@ impl Measure {
 /// Measures every node of `root`'s subtree bottom-up (one pass, no quadratic walks).
 pub fn measure(t: &Tree, root: u32) -> Measure {
     let n = t.n.len();
-    let mut m = Measure { run: vec![0; n], commas: vec![0; n], link: vec![0.0; n] };
+    measure_with(t, root, vec![0; n])
+}
+
+/// [`measure`] writing the runs into the tree's own run table (its text entries already hold
+/// the text runs; element entries are free): no second page-sized table. The tree's text runs
+/// are unavailable until [`restore`] gives the table back.
+pub fn measure_in_place(t: &mut Tree, root: u32) -> Measure {
+    let mut runs = std::mem::take(&mut t.runs);
+    runs.resize(t.n.len(), 0);
+    measure_with(t, root, runs)
+}
+
+/// Gives a [`measure_in_place`] table back to the tree.
+pub fn restore(t: &mut Tree, m: Measure) {
+    t.runs = m.run;
+}
+
+fn measure_with(t: &Tree, root: u32, run: Vec<u32>) -> Measure {
+    let n = t.n.len();
+    let mut m = Measure { run, commas: vec![0; n], link: vec![0.0; n] };
+    let text_runs = |v: u32, m: &Measure| -> (Run, u32) {
+        // The text runs live in `m.run` when measuring in place.
+        if t.runs.is_empty() {
+            (Run::unpack(m.run.get(v as usize).copied().unwrap_or(0)), t.commas.get(v as usize).copied().unwrap_or(0))
+        } else {
+            t.text_run(v)
+        }
+    };
     t.post_walk(root, |v| {
         let vi = v as usize;
         if t.tag(v) == TEXT {
-            let (r, c) = t.text_run(v);
+            let (r, c) = text_runs(v, &m);
             m.run[vi] = r.pack();
             if c != 0 {
                 m.commas[vi] = c;
@@ -381,7 +408,7 @@ pub fn attempt<'d>(mut t: Tree<'d>, title: Option<&str>, flags: Flags) -> Attemp
     }
 
     drop((block_desc, has_text));
-    let m = measure(&t, root);
+    let m = measure_in_place(&mut t, root);
     let n = t.n.len();
     let mut score = vec![0f32; n];
     let mut scored = vec![false; n];
@@ -517,7 +544,8 @@ pub fn attempt<'d>(mut t: Tree<'d>, title: Option<&str>, flags: Flags) -> Attemp
         }
     }
     // The page-wide tables are done with: free them before the post-clean builds its own.
-    drop((m, score, scored));
+    restore(&mut t, m);
+    drop((score, scored));
     clean::prep_article(&mut t, article, flags);
     let text_len = measure(&t, article).len(article);
     Attempt { tree: t, article, parent, text_len }
