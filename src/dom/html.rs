@@ -29,10 +29,12 @@ pub fn parse(html: &str) -> Dom {
 const CHUNK: usize = 64 * 1024;
 
 fn parse_input(input: &str) -> Dom {
-    // A node per 16 bytes of HTML covers most pages (the arena still grows when needed).
-    let hint = input.len() / 16 + 16;
+    // At most about an element and a text node per '<': reserving that up front avoids growing
+    // (copying) the big tables, and reserved memory that is never written costs nothing.
+    let tags = input.bytes().filter(|&b| b == b'<').count();
+    let hint = tags.saturating_mul(2).saturating_add(16);
     let sink = Sink {
-        dom: RefCell::new(Dom::with_capacity(hint)),
+        dom: RefCell::new(Dom::with_capacity_and_text(hint, input.len())),
         quals: RefCell::new(vec![QualName::new(None, html5ever::ns!(html), LocalName::from(""))]),
         qual_of: RefCell::new(Vec::with_capacity(hint)),
         qual_ids: RefCell::new(QualMap::default()),

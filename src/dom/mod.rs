@@ -242,6 +242,14 @@ impl Dom {
         Self::with_capacity(1)
     }
 
+    /// A document with room for about `nodes` nodes and `text` bytes of text (hints: the arena
+    /// grows as needed).
+    pub fn with_capacity_and_text(nodes: usize, text: usize) -> Self {
+        let mut d = Self::with_capacity(nodes);
+        d.text.reserve(text);
+        d
+    }
+
     /// A document with room for about `nodes` nodes (a hint: the arena grows as needed).
     pub fn with_capacity(nodes: usize) -> Self {
         let mut d = Dom {

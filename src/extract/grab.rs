@@ -34,6 +34,33 @@ pub struct Attempt<'d> {
     pub text_len: usize,
 }
 
+/// A per-node table holding few entries (absent ones read as the default).
+#[derive(Default)]
+struct Sparse<T> {
+    map: crate::clutter::FnvMap<u32, T>,
+    zero: T,
+}
+
+impl<T> Sparse<T> {
+    fn get(&self, i: usize) -> Option<&T> {
+        Some(self.map.get(&(i as u32)).unwrap_or(&self.zero))
+    }
+}
+
+impl<T> std::ops::Index<usize> for Sparse<T> {
+    type Output = T;
+    fn index(&self, i: usize) -> &T {
+        self.map.get(&(i as u32)).unwrap_or(&self.zero)
+    }
+}
+
+impl<T: Clone> std::ops::IndexMut<usize> for Sparse<T> {
+    fn index_mut(&mut self, i: usize) -> &mut T {
+        let zero = self.zero.clone();
+        self.map.entry(i as u32).or_insert(zero)
+    }
+}
+
 /// Side tables of one measuring pass: collapsed text runs, comma counts and link text. Zeroed
 /// tables of plain numbers: the memory of the nodes a pass never reaches stays untouched.
 pub struct Measure {
@@ -65,7 +92,7 @@ impl Measure {
 /// Measures every node of `root`'s subtree bottom-up (one pass, no quadratic walks).
 pub fn measure(t: &Tree, root: u32) -> Measure {
     let n = t.n.len();
-    measure_with(t, root, vec![0; n])
+    measure_with(t, root, vec![0; n], vec![0; n])
 }
 
 /// [`measure`] writing the runs into the tree's own run table (its text entries already hold
@@ -74,21 +101,24 @@ pub fn measure(t: &Tree, root: u32) -> Measure {
 pub fn measure_in_place(t: &mut Tree, root: u32) -> Measure {
     let mut runs = std::mem::take(&mut t.runs);
     runs.resize(t.n.len(), 0);
-    measure_with(t, root, runs)
+    let mut commas = std::mem::take(&mut t.commas);
+    commas.resize(t.n.len(), 0);
+    measure_with(t, root, runs, commas)
 }
 
 /// Gives a [`measure_in_place`] table back to the tree.
 pub fn restore(t: &mut Tree, m: Measure) {
     t.runs = m.run;
+    t.commas = m.commas;
 }
 
-fn measure_with(t: &Tree, root: u32, run: Vec<u32>) -> Measure {
+fn measure_with(t: &Tree, root: u32, run: Vec<u32>, commas: Vec<u32>) -> Measure {
     let n = t.n.len();
-    let mut m = Measure { run, commas: vec![0; n], link: vec![0.0; n] };
+    let mut m = Measure { run, commas, link: vec![0.0; n] };
     let text_runs = |v: u32, m: &Measure| -> (Run, u32) {
-        // The text runs live in `m.run` when measuring in place.
+        // The text runs live in `m` when measuring in place.
         if t.runs.is_empty() {
-            (Run::unpack(m.run.get(v as usize).copied().unwrap_or(0)), t.commas.get(v as usize).copied().unwrap_or(0))
+            (Run::unpack(m.run.get(v as usize).copied().unwrap_or(0)), m.commas.get(v as usize).copied().unwrap_or(0))
         } else {
             t.text_run(v)
         }
@@ -118,7 +148,8 @@ fn measure_with(t: &Tree, root: u32, run: Vec<u32>) -> Measure {
             // Zeros are not written: on a huge page most of these zeroed tables stay untouched
             // (and cost no memory).
             m.run[vi] = run.pack();
-            if commas != 0 {
+            // In place, an element's entry may hold an older pass's count: always write then.
+            if commas != 0 || m.commas.get(vi).is_some_and(|&c| c != 0) {
                 m.commas[vi] = commas;
             }
             if link != 0.0 {
@@ -409,9 +440,9 @@ pub fn attempt<'d>(mut t: Tree<'d>, title: Option<&str>, flags: Flags) -> Attemp
 
     drop((block_desc, has_text));
     let m = measure_in_place(&mut t, root);
-    let n = t.n.len();
-    let mut score = vec![0f32; n];
-    let mut scored = vec![false; n];
+    // Scores exist for candidates only (a few hundred nodes): sparse tables, not page-sized ones.
+    let mut score: Sparse<f32> = Sparse::default();
+    let mut scored: Sparse<bool> = Sparse::default();
     let mut candidates = Vec::new();
     for &e in &to_score {
         if t.parent(e) == NONE || !attached(&t, e) {
@@ -458,8 +489,8 @@ pub fn attempt<'d>(mut t: Tree<'d>, title: Option<&str>, flags: Flags) -> Attemp
             t.append(div, c);
         }
         t.append(root, div);
-        score.push(initial_score(&t, div, flags));
-        scored.push(true);
+        score[div as usize] = initial_score(&t, div, flags);
+        scored[div as usize] = true;
         top_candidate = div;
     } else {
         let best = score[top_candidate as usize];
