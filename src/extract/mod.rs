@@ -40,14 +40,12 @@ const CHAR_THRESHOLD: usize = 500;
 /// is not readerable and whose best block is short or mostly links: a home page, a login form).
 pub fn grab(dom: &Dom, clutter: &[ClutterHit], meta: &Metadata) -> Option<Body> {
     let page = dom.body().or_else(|| dom.html())?;
-    let mut excluded = vec![false; dom.len()];
+    let mut excluded: Vec<NodeId> = Vec::new();
     for h in clutter {
         // Clutter never enters the article (but a hit on the whole page would be a detector bug:
         // ignore hits that contain the body).
-        if !dom.contains(h.node, page) {
-            if let Some(x) = excluded.get_mut(h.node.index()) {
-                *x = true;
-            }
+        if !dom.contains(h.node, page) && h.node.index() < dom.len() {
+            excluded.push(h.node);
         }
     }
     let fallback_title = if meta.title.is_none() { page_title(dom) } else { None };

@@ -74,7 +74,7 @@ pub fn probably_visible(dom: &Dom, id: NodeId) -> bool {
 impl<'d> Tree<'d> {
     /// Builds the tree of `root`'s subtree, leaving out non-text elements, hidden elements and
     /// `excluded` subtrees (clutter hits).
-    pub fn build(dom: &'d Dom, root: NodeId, excluded: &[bool]) -> Tree<'d> {
+    pub fn build(dom: &'d Dom, root: NodeId, excluded: &[NodeId]) -> Tree<'d> {
         let names: Vec<&'d str> = dom.names().collect();
         let text_id = names.len() as u32;
         let mut t = Tree {
@@ -123,14 +123,18 @@ impl<'d> Tree<'d> {
                     t.append(p.0, v);
                 }
             }
-            if id != root && excluded.get(id.index()).copied().unwrap_or(false) {
+            tag != text_id
+        });
+        // Clutter hits the build reached (attached to the tree).
+        for &h in excluded {
+            let v = h.0;
+            if h != root && t.n.get(v as usize).is_some_and(|n| n.parent != NONE) {
                 if t.clutter.len() <= v as usize {
                     t.clutter.resize(v as usize + 1, false);
                 }
                 t.clutter[v as usize] = true;
             }
-            tag != text_id
-        });
+        }
         t
     }
 
