@@ -419,8 +419,7 @@ pub fn attempt<'d>(mut t: Tree<'d>, title: Option<&str>, flags: Flags) -> Attemp
                 }
             }
             let kids = t.element_children(node);
-            let only_text_besides = t.children(node).iter().all(|&c| t.is_el(c) || is_whitespace(&t, c));
-            if kids.len() == 1 && t.tag(kids[0]) == "p" && only_text_besides && {
+            if kids.len() == 1 && t.tag(kids[0]) == "p" && t.children(node).iter().all(|&c| t.is_el(c) || is_whitespace(&t, c)) && {
                 let m = t.text(node);
                 let len = Run::of(&m).trimmed();
                 let link = link_len(&t, node);

@@ -91,14 +91,13 @@ pub fn grab(dom: &Dom, clutter: &[ClutterHit], meta: &Metadata) -> Option<Body> 
 /// repeats it is dropped from the body (breitbart page: a `<title>` the metadata reader missed).
 fn page_title(dom: &Dom) -> Option<String> {
     let t = dom
-        .descendants(Dom::ROOT)
-        .filter(|&n| dom.is(n, "title"))
+        .find_all(Dom::ROOT, "title")
         .find(|&n| !dom.ancestors(n).any(|a| dom.is(a, "svg")))
         .map(|n| crate::text::normalize_ws(&dom.text_content(n)))
         .filter(|t| !t.is_empty());
     t.or_else(|| {
-        dom.descendants(Dom::ROOT)
-            .filter(|&n| dom.is(n, "meta") && dom.attr(n, "property") == Some("og:title"))
+        dom.find_all(Dom::ROOT, "meta")
+            .filter(|&n| dom.attr(n, "property") == Some("og:title"))
             .find_map(|n| dom.attr(n, "content").map(crate::text::normalize_ws))
     })
 }
