@@ -389,7 +389,14 @@ impl TreeSink for Sink {
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
         let (q, k) = self.qual(&name);
-        let id = self.dom.borrow_mut().create_element_interned(k, convert_attrs(attrs));
+        let id = {
+            let mut dom = self.dom.borrow_mut();
+            let mark = dom.attr_mark();
+            for a in &attrs {
+                dom.push_attr_parts(a.name.prefix.as_deref(), &a.name.local, &a.value);
+            }
+            dom.push_element(k, mark)
+        };
         self.named(id, q);
         if flags.template {
             // Template contents live in a detached fragment, as in the browser DOM: never walked.
@@ -453,7 +460,8 @@ impl TreeSink for Sink {
     }
 
     fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
-        self.dom.borrow_mut().add_missing_attrs(*target, convert_attrs(attrs));
+        let attrs = convert_attrs(attrs);
+        self.dom.borrow_mut().add_missing_attrs(*target, attrs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     }
 
     fn remove_from_parent(&self, target: &NodeId) {
