@@ -217,7 +217,13 @@ fn next_el(t: &Tree, v: u32, skip_kids: bool) -> u32 {
 
 /// Readability's `_replaceBrs`: two or more `<br>` in a row start a new paragraph.
 fn replace_brs(t: &mut Tree) {
-    let brs: Vec<u32> = t.preorder(t.root).into_iter().filter(|&v| t.tag(v) == "br").collect();
+    let mut brs: Vec<u32> = Vec::new();
+    t.walk(t.root, |v| {
+        if t.tag(v) == "br" {
+            brs.push(v);
+        }
+        true
+    });
     let skip_ws = |t: &Tree, mut n: u32| {
         while n != NONE && !t.is_el(n) && is_whitespace(t, n) {
             n = t.v(n).next;
