@@ -60,12 +60,21 @@ fn time(f: &mut dyn FnMut()) -> f64 {
     t.elapsed().as_secs_f64() * 1000.0
 }
 
+/// Peak resident memory so far (Linux `VmHWM`, kB), for `--phases` on a single big page.
+fn peak_kb() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).and_then(|l| l.split_whitespace().nth(1)?.parse().ok()))
+        .unwrap_or(0)
+}
+
 /// `--phases`: Lisible's time per phase (sum over pages of each page's median), to find hot spots.
 fn phases(pages: &[(String, String)]) {
     use lisible::{clutter, extract, metadata, sanitize};
     let names = ["parse", "clutter", "metadata", "extract", "render"];
     let mut total = [0f64; 5];
     let mut slowest: Vec<(f64, String, [f64; 5])> = Vec::new();
+    let (mut whole, mut sums) = (Vec::new(), Vec::new());
     for (name, html) in pages {
         let mut per_run: Vec<[f64; 5]> = Vec::new();
         for _ in 0..runs() {
@@ -73,12 +82,18 @@ fn phases(pages: &[(String, String)]) {
             let s = Instant::now();
             let dom = lisible::dom::html::parse(html);
             t[0] = s.elapsed().as_secs_f64() * 1000.0;
+            if std::env::var_os("LISIBLE_BENCH_PEAK").is_some() {
+                println!("peak RSS after parse: {} kB", peak_kb());
+            }
             let s = Instant::now();
             let hits = clutter::detect(&dom);
             t[1] = s.elapsed().as_secs_f64() * 1000.0;
             let s = Instant::now();
             let meta = metadata::read(&dom, Some(URL));
             t[2] = s.elapsed().as_secs_f64() * 1000.0;
+            if std::env::var_os("LISIBLE_BENCH_PEAK").is_some() {
+                println!("peak RSS after clutter + metadata: {} kB", peak_kb());
+            }
             let s = Instant::now();
             let body = extract::grab(&dom, &hits, &meta);
             t[3] = s.elapsed().as_secs_f64() * 1000.0;
@@ -87,14 +102,20 @@ fn phases(pages: &[(String, String)]) {
                 std::hint::black_box(sanitize::render(&dom, b, Some(URL)));
             }
             t[4] = s.elapsed().as_secs_f64() * 1000.0;
+            if std::env::var_os("LISIBLE_BENCH_PEAK").is_some() {
+                println!("peak RSS after all phases: {} kB", peak_kb());
+            }
             per_run.push(t);
         }
+        let mut w: Vec<f64> = (0..runs()).map(|_| time(&mut || std::hint::black_box(lisible::extract_html(html, Some(URL)).is_ok()).then_some(()).unwrap_or(()))).collect();
+        whole.push(median(&mut w));
         let mut page = [0f64; 5];
         for (k, tot) in total.iter_mut().enumerate() {
             let mut v: Vec<f64> = per_run.iter().map(|r| r[k]).collect();
             page[k] = median(&mut v);
             *tot += page[k];
         }
+        sums.push(page.iter().sum::<f64>());
         slowest.push((page.iter().sum(), format!("{name} ({} KB)", html.len() / 1024), page));
     }
     slowest.sort_by(|a, b| b.0.total_cmp(&a.0));
@@ -102,6 +123,7 @@ fn phases(pages: &[(String, String)]) {
     for (t, name, p) in slowest.iter().take(8) {
         println!("  {t:>8.2}  {name:<40} {}", p.iter().map(|x| format!("{x:.2}")).collect::<Vec<_>>().join(" / "));
     }
+    println!("median per page: extract_html {:.3} ms, sum of phases {:.3} ms", median(&mut whole), median(&mut sums));
     let all: f64 = total.iter().sum();
     println!("{} pages, per-phase time (sum of per-page medians):", pages.len());
     for (n, t) in names.iter().zip(total) {

@@ -79,7 +79,7 @@ pub fn analyze(dom: &Dom, opts: &Options) -> Result<Article, Error> {
 /// against the page URL, else the page URL. A base that is not http(s) is ignored (the serializer
 /// would drop every link resolved against it anyway).
 fn document_base(dom: &Dom, page: Option<&str>) -> Option<String> {
-    let href = dom.descendants(Dom::ROOT).filter(|&n| dom.is(n, "base")).find_map(|n| dom.attr(n, "href"));
+    let href = dom.find_all(Dom::ROOT, "base").find_map(|n| dom.attr(n, "href"));
     if let Some(href) = href {
         let resolved = url::resolve(page, href);
         if matches!(url::scheme(&resolved).as_deref(), Some("http" | "https")) {

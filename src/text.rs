@@ -176,9 +176,12 @@ mod tests {
     }
 }
 
-/// `hay.contains(needle)` by a plain byte scan: faster than `str::contains` on the short strings
-/// (class names, labels) the heuristics test against many fragments (no searcher to set up).
+/// `hay.contains(needle)`, by a plain byte scan on short strings (class names, labels: the
+/// heuristics test them against many fragments, and `str::contains` sets up a searcher per call).
 pub fn contains_fast(hay: &str, needle: &str) -> bool {
+    if hay.len() > 64 {
+        return hay.contains(needle);
+    }
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
     let Some((&first, rest)) = n.split_first() else { return true };
     if h.len() < n.len() {

@@ -38,7 +38,7 @@ fn check_output(content: &str) -> Result<(), String> {
             return Err(format!("element <{}> not allowed", e.name));
         }
         for (k, v) in &e.attrs {
-            let ok = match (e.name.as_str(), k.as_str()) {
+            let ok = match (e.name.as_str(), k) {
                 ("a", "href") | ("blockquote" | "q" | "del" | "ins", "cite") => url_ok(v, false),
                 ("a", "rel") => v == "noopener noreferrer",
                 ("img", "src") => url_ok(v, true),
@@ -47,9 +47,9 @@ fn check_output(content: &str) -> Result<(), String> {
                 ("img", "width" | "height") | ("td" | "th", "colspan" | "rowspan") | ("ol", "start") | ("li", "value") => {
                     v.chars().all(|c| c.is_ascii_digit())
                 }
-                ("ol", "type") => matches!(v.as_str(), "1" | "a" | "A" | "i" | "I"),
+                ("ol", "type") => matches!(v, "1" | "a" | "A" | "i" | "I"),
                 ("ol", "reversed") => true,
-                ("th", "scope") => matches!(v.as_str(), "row" | "col" | "rowgroup" | "colgroup"),
+                ("th", "scope") => matches!(v, "row" | "col" | "rowgroup" | "colgroup"),
                 ("time", "datetime") => !v.contains(['"', '<', '>']),
                 ("source", "media" | "type" | "sizes") | ("img", "sizes") => !v.to_ascii_lowercase().contains("expression") && !v.contains(['<', '>']),
                 (_, "dir") => v == "ltr" || v == "rtl",

@@ -305,23 +305,24 @@ impl Families {
         }
         let table = word_table();
         for tok in ms.split_whitespace() {
-            // Byte offsets of the parts of the token.
-            let mut bounds: Vec<(usize, usize)> = Vec::new();
+            // Byte offsets of the parts of the token (the first 12; no allocation).
+            let mut bounds = [(0usize, 0usize); 12];
+            let mut nb = 0usize;
             let mut start = 0;
             for (i, c) in tok.char_indices() {
                 if c == '-' || c == '_' {
-                    if i > start {
-                        bounds.push((start, i));
+                    if i > start && nb < bounds.len() {
+                        bounds[nb] = (start, i);
+                        nb += 1;
                     }
                     start = i + 1;
                 }
             }
-            if tok.len() > start {
-                bounds.push((start, tok.len()));
+            if tok.len() > start && nb < bounds.len() {
+                bounds[nb] = (start, tok.len());
+                nb += 1;
             }
-            if bounds.len() > 12 {
-                bounds.truncate(12);
-            }
+            let bounds = &bounds[..nb];
             let mut look = |s: &str| {
                 if let Some((k, fams)) = table.get_key_value(s) {
                     for &x in fams {

@@ -36,7 +36,16 @@ pub fn scan(ctx: &Ctx, out: &mut Vec<(NodeId, ClutterKind, String)>) {
                 if collapsed_chars(t) > MAX_PHRASE_NODE {
                     return false;
                 }
-                let norm = if t.contains(char::is_whitespace) { crate::text::normalize_ws(t).to_lowercase() } else { t.to_lowercase() };
+                let norm = if t.is_ascii() {
+                    // ASCII: one copy, collapsed and lowercased at once (same result).
+                    let mut n = crate::text::normalize_ws(t);
+                    n.make_ascii_lowercase();
+                    n
+                } else if t.contains(char::is_whitespace) {
+                    crate::text::normalize_ws(t).to_lowercase()
+                } else {
+                    t.to_lowercase()
+                };
                 if norm.chars().count() > MAX_PHRASE_NODE {
                     return false;
                 }

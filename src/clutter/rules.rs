@@ -136,7 +136,7 @@ fn ad(dom: &Dom, n: NodeId, tag: &str, ms: &Families) -> Found {
         }
     }
     if let Some(e) = dom.element(n) {
-        if let Some((k, _)) = e.attrs.iter().find(|(k, _)| k.starts_with("data-ad-") || k == "data-ad" || k == "data-adunit" || k == "data-ad-slot" || k == "data-google-query-id") {
+        if let Some((k, _)) = e.attrs.iter().find(|&(k, _)| k.starts_with("data-ad-") || k == "data-ad" || k == "data-adunit" || k == "data-ad-slot" || k == "data-google-query-id") {
             return Some((ClutterKind::Ad, format!("ad attribute '{k}'")));
         }
     }

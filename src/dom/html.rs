@@ -29,10 +29,12 @@ pub fn parse(html: &str) -> Dom {
 const CHUNK: usize = 64 * 1024;
 
 fn parse_input(input: &str) -> Dom {
-    // A node per 16 bytes of HTML covers most pages (the arena still grows when needed).
-    let hint = input.len() / 16 + 16;
+    // At most about an element and a text node per '<': reserving that up front avoids growing
+    // (copying) the big tables, and reserved memory that is never written costs nothing.
+    let tags = input.bytes().filter(|&b| b == b'<').count();
+    let hint = tags.saturating_mul(2).saturating_add(16);
     let sink = Sink {
-        dom: RefCell::new(Dom::with_capacity(hint)),
+        dom: RefCell::new(Dom::with_capacity_and_text(hint, input.len())),
         quals: RefCell::new(vec![QualName::new(None, html5ever::ns!(html), LocalName::from(""))]),
         qual_of: RefCell::new(Vec::with_capacity(hint)),
         qual_ids: RefCell::new(QualMap::default()),
@@ -70,11 +72,12 @@ const NOT_COUNTED: &[&str] = &[
 fn max_depth_estimate(html: &str) -> usize {
     let b = html.as_bytes();
     let (mut i, mut depth, mut max) = (0usize, 0usize, 0usize);
-    while let Some(off) = b.get(i..).and_then(|r| r.iter().position(|&c| c == b'<')) {
+    // `str::find` scans a word at a time; every `i` is just after an ASCII byte (a char boundary).
+    while let Some(off) = html.get(i..).and_then(|r| r.find('<')) {
         i += off + 1;
         let rest = &b[i..];
         if rest.starts_with(b"!--") {
-            i += find_bytes(rest, b"-->").map_or(rest.len(), |e| e + 3);
+            i += html.get(i..).and_then(|r| r.find("-->")).map_or(rest.len(), |e| e + 3);
             continue;
         }
         let closing = rest.first() == Some(&b'/');
@@ -103,8 +106,8 @@ fn max_depth_estimate(html: &str) -> usize {
         }
         if name == "script" || name == "style" {
             let end: &[u8] = if name == "script" { b"</script" } else { b"</style" };
-            let lower_rest = &rest[name_len..];
-            i += name_len + find_ascii_ci(lower_rest, end).unwrap_or(lower_rest.len());
+            let from = i + name_len;
+            i = from + html.get(from..).map_or(0, |r| find_ascii_ci(r, end));
             continue;
         }
         if !NOT_COUNTED.contains(&name) {
@@ -115,12 +118,19 @@ fn max_depth_estimate(html: &str) -> usize {
     max
 }
 
-fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
-}
-
-fn find_ascii_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle))
+/// Offset of `needle` (ASCII, starting with '<') in `hay`, ASCII case-insensitively; `hay.len()`
+/// when absent.
+fn find_ascii_ci(hay: &str, needle: &[u8]) -> usize {
+    let b = hay.as_bytes();
+    let mut at = 0;
+    while let Some(off) = hay.get(at..).and_then(|r| r.find('<')) {
+        let k = at + off;
+        if b.get(k..k + needle.len()).is_some_and(|w| w.eq_ignore_ascii_case(needle)) {
+            return k;
+        }
+        at = k + 1;
+    }
+    b.len()
 }
 
 /// Rewrites `html` without the start and end tags of elements nested deeper than [`MAX_DEPTH`]
@@ -379,7 +389,14 @@ impl TreeSink for Sink {
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
         let (q, k) = self.qual(&name);
-        let id = self.dom.borrow_mut().create_element_interned(k, convert_attrs(attrs));
+        let id = {
+            let mut dom = self.dom.borrow_mut();
+            let mark = dom.attr_mark();
+            for a in &attrs {
+                dom.push_attr_parts(a.name.prefix.as_deref(), &a.name.local, &a.value);
+            }
+            dom.push_element(k, mark)
+        };
         self.named(id, q);
         if flags.template {
             // Template contents live in a detached fragment, as in the browser DOM: never walked.
@@ -443,7 +460,8 @@ impl TreeSink for Sink {
     }
 
     fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
-        self.dom.borrow_mut().add_missing_attrs(*target, convert_attrs(attrs));
+        let attrs = convert_attrs(attrs);
+        self.dom.borrow_mut().add_missing_attrs(*target, attrs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     }
 
     fn remove_from_parent(&self, target: &NodeId) {

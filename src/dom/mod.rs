@@ -64,39 +64,94 @@ impl std::fmt::Display for Name<'_> {
     }
 }
 
-/// An element's attributes in source order (names lowercase), borrowed from the arena's shared
-/// attribute table.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Attrs<'a>(pub &'a [(String, String)]);
+/// Where one attribute's name and value sit in the shared attribute text.
+#[derive(Clone, Copy, Debug)]
+struct AttrSlot {
+    name: u32,
+    name_len: u32,
+    value: u32,
+    value_len: u32,
+}
+
+/// An element's attributes in source order (names lowercase): a view into the arena's shared
+/// attribute table (no string per attribute).
+#[derive(Clone, Copy)]
+pub struct Attrs<'a> {
+    slots: &'a [AttrSlot],
+    text: &'a str,
+}
 
 impl<'a> Attrs<'a> {
+    const EMPTY: Attrs<'static> = Attrs { slots: &[], text: "" };
+
+    fn pair(&self, s: &AttrSlot) -> (&'a str, &'a str) {
+        let text: &'a str = self.text;
+        let get = |at: u32, len: u32| text.get(at as usize..(at as usize).saturating_add(len as usize)).unwrap_or("");
+        (get(s.name, s.name_len), get(s.value, s.value_len))
+    }
+
     /// The (name, value) pairs.
-    pub fn iter(&self) -> std::slice::Iter<'a, (String, String)> {
-        self.0.iter()
+    pub fn iter(&self) -> AttrIter<'a> {
+        AttrIter { attrs: *self, i: 0 }
     }
     /// No attribute.
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.slots.is_empty()
     }
     /// Number of attributes.
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.slots.len()
+    }
+    /// The value of the first attribute named `name`.
+    pub fn get(&self, name: &str) -> Option<&'a str> {
+        self.iter().find(|&(k, _)| k == name).map(|(_, v)| v)
+    }
+}
+
+impl PartialEq for Attrs<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len() && self.iter().zip(other.iter()).all(|(a, b)| a == b)
+    }
+}
+
+impl Eq for Attrs<'_> {}
+
+impl std::fmt::Debug for Attrs<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+/// Iterator over an element's attributes.
+#[derive(Clone)]
+pub struct AttrIter<'a> {
+    attrs: Attrs<'a>,
+    i: usize,
+}
+
+impl<'a> Iterator for AttrIter<'a> {
+    type Item = (&'a str, &'a str);
+    #[inline]
+    fn next(&mut self) -> Option<Self::Item> {
+        let s = self.attrs.slots.get(self.i)?;
+        self.i += 1;
+        Some(self.attrs.pair(s))
     }
 }
 
 impl<'a> IntoIterator for Attrs<'a> {
-    type Item = &'a (String, String);
-    type IntoIter = std::slice::Iter<'a, (String, String)>;
+    type Item = (&'a str, &'a str);
+    type IntoIter = AttrIter<'a>;
     fn into_iter(self) -> Self::IntoIter {
-        self.0.iter()
+        self.iter()
     }
 }
 
 impl<'a> IntoIterator for &Attrs<'a> {
-    type Item = &'a (String, String);
-    type IntoIter = std::slice::Iter<'a, (String, String)>;
+    type Item = (&'a str, &'a str);
+    type IntoIter = AttrIter<'a>;
     fn into_iter(self) -> Self::IntoIter {
-        self.0.iter()
+        self.iter()
     }
 }
 
@@ -152,13 +207,13 @@ const K_COMMENT: u32 = u32::MAX - 3;
 /// other text was stored: moving it to the end of the shared buffer each time would be quadratic).
 const OWNED: u32 = 1 << 31;
 
-/// One node, 32 bytes: `u32` links, the element's interned name (or the node kind), and a range
-/// into the shared attribute table (elements) or text buffer (text, comments).
+/// One node, 28 bytes: `u32` links, the element's interned name (or the node kind), and a range
+/// into the shared attribute table (elements) or text buffer (text, comments). Last children are
+/// a building aid kept beside the nodes ([`Dom::lasts`]).
 #[derive(Clone, Copy, Debug)]
 struct Slot {
     parent: u32,
     first: u32,
-    last: u32,
     prev: u32,
     next: u32,
     kind: u32,
@@ -170,9 +225,16 @@ struct Slot {
 #[derive(Clone, Debug)]
 pub struct Dom {
     nodes: Vec<Slot>,
+    /// Last child per node while building (appends in O(1)); dropped by [`Dom::shrink_to_fit`],
+    /// after which a last child is found from the first one.
+    lasts: Vec<u32>,
+    /// `lasts` is maintained.
+    building: bool,
     names: Vec<Box<str>>,
     name_ids: std::collections::HashMap<Box<str>, u32, std::hash::BuildHasherDefault<NameHasher>>,
-    attrs: Vec<(String, String)>,
+    attrs: Vec<AttrSlot>,
+    /// Attribute names and values, one after the other.
+    attr_text: String,
     text: String,
     owned: Vec<String>,
 }
@@ -237,13 +299,24 @@ impl Dom {
         Self::with_capacity(1)
     }
 
+    /// A document with room for about `nodes` nodes and `text` bytes of text (hints: the arena
+    /// grows as needed).
+    pub fn with_capacity_and_text(nodes: usize, text: usize) -> Self {
+        let mut d = Self::with_capacity(nodes);
+        d.text.reserve(text);
+        d
+    }
+
     /// A document with room for about `nodes` nodes (a hint: the arena grows as needed).
     pub fn with_capacity(nodes: usize) -> Self {
         let mut d = Dom {
             nodes: Vec::with_capacity(nodes.max(1)),
+            lasts: Vec::with_capacity(nodes.max(1)),
+            building: true,
             names: Vec::new(),
             name_ids: Default::default(),
             attrs: Vec::new(),
+            attr_text: String::new(),
             text: String::new(),
             owned: Vec::new(),
         };
@@ -268,7 +341,10 @@ impl Dom {
 
     fn push(&mut self, kind: u32, a: u32, b: u32) -> NodeId {
         let id = NodeId(self.nodes.len() as u32);
-        self.nodes.push(Slot { parent: NIL, first: NIL, last: NIL, prev: NIL, next: NIL, kind, a, b });
+        self.nodes.push(Slot { parent: NIL, first: NIL, prev: NIL, next: NIL, kind, a, b });
+        if self.building {
+            self.lasts.push(NIL);
+        }
         id
     }
 
@@ -294,7 +370,12 @@ impl Dom {
         match data {
             NodeData::Document => self.push(K_DOCUMENT, 0, 0),
             NodeData::Doctype => self.push(K_DOCTYPE, 0, 0),
-            NodeData::Element(e) => self.create_element(e.name.as_str(), e.attrs.0.to_vec()),
+            NodeData::Element(e) => {
+                let kind = self.intern(e.name.as_str());
+                let id = self.create_element_interned(kind, Vec::new());
+                self.add_missing_attrs(id, e.attrs.iter());
+                id
+            }
             NodeData::Text(t) => self.create_text(t),
             NodeData::Comment(t) => self.create_comment(t),
         }
@@ -309,11 +390,54 @@ impl Dom {
     /// Creates a detached element whose name id comes from [`Dom::intern`] (an unknown id
     /// makes a nameless element).
     pub fn create_element_interned(&mut self, kind: u32, attrs: Vec<(String, String)>) -> NodeId {
+        self.create_element_with(kind, attrs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    }
+
+    /// Creates a detached element from its name id and (name, value) pairs (copied into the
+    /// shared attribute text).
+    pub fn create_element_with<'s>(&mut self, kind: u32, attrs: impl IntoIterator<Item = (&'s str, &'s str)>) -> NodeId {
         let kind = kind.min(K_COMMENT - 1);
         let start = self.attrs.len() as u32;
-        let n = attrs.len() as u32;
-        self.attrs.extend(attrs);
+        for (k, v) in attrs {
+            self.push_attr(k, v);
+        }
+        let n = self.attrs.len() as u32 - start;
         self.push(kind, start, n)
+    }
+
+    fn push_attr(&mut self, k: &str, v: &str) {
+        let name = self.attr_text.len() as u32;
+        self.attr_text.push_str(k);
+        let value = self.attr_text.len() as u32;
+        self.attr_text.push_str(v);
+        self.attrs.push(AttrSlot { name, name_len: k.len() as u32, value, value_len: v.len() as u32 });
+    }
+
+    /// Appends an attribute with a prefixed name (`xlink:href`) without building the name first.
+    pub fn push_attr_parts(&mut self, prefix: Option<&str>, local: &str, v: &str) {
+        let name = self.attr_text.len() as u32;
+        if let Some(p) = prefix {
+            self.attr_text.push_str(p);
+            self.attr_text.push(':');
+        }
+        self.attr_text.push_str(local);
+        let name_len = self.attr_text.len() as u32 - name;
+        let value = self.attr_text.len() as u32;
+        self.attr_text.push_str(v);
+        self.attrs.push(AttrSlot { name, name_len, value, value_len: v.len() as u32 });
+    }
+
+    /// The index the next attribute gets (with [`Dom::push_attr_parts`] and
+    /// [`Dom::push_element`]: building an element attribute by attribute).
+    pub fn attr_mark(&self) -> u32 {
+        self.attrs.len() as u32
+    }
+
+    /// Creates an element whose attributes are the ones pushed since `mark`.
+    pub fn push_element(&mut self, kind: u32, mark: u32) -> NodeId {
+        let kind = kind.min(K_COMMENT - 1);
+        let n = (self.attrs.len() as u32).saturating_sub(mark);
+        self.push(kind, mark.min(self.attrs.len() as u32), n)
     }
 
     /// Creates a detached text node.
@@ -339,30 +463,32 @@ impl Dom {
     }
 
     /// Adds the attributes `id` lacks (the parser's `add_attrs_if_missing`).
-    pub fn add_missing_attrs(&mut self, id: NodeId, attrs: Vec<(String, String)>) {
+    pub fn add_missing_attrs<'s>(&mut self, id: NodeId, attrs: impl IntoIterator<Item = (&'s str, &'s str)>) {
         let Some(slot) = self.nodes.get(id.index()).copied() else { return };
         if slot.kind >= K_COMMENT {
             return;
         }
         let (start, n) = (slot.a as usize, slot.b as usize);
-        let missing: Vec<(String, String)> = attrs.into_iter().filter(|(k, _)| !self.attrs[start..start + n].iter().any(|(x, _)| x == k)).collect();
-        if missing.is_empty() {
-            return;
+        let mut added = 0usize;
+        for (k, v) in attrs {
+            let present = self.attrs(id).iter().any(|(x, _)| x == k);
+            if present {
+                continue;
+            }
+            let cur = self.nodes[id.index()];
+            let (cs, cn) = (cur.a as usize, cur.b as usize);
+            if cs + cn != self.attrs.len() {
+                // Not at the end of the table: move the element's attributes there first.
+                let moved: Vec<AttrSlot> = self.attrs.get(cs..cs + cn).map(<[AttrSlot]>::to_vec).unwrap_or_default();
+                let new_start = self.attrs.len() as u32;
+                self.attrs.extend(moved);
+                self.nodes[id.index()].a = new_start;
+            }
+            self.push_attr(k, v);
+            self.nodes[id.index()].b += 1;
+            added += 1;
         }
-        let new_start = if start + n == self.attrs.len() {
-            start
-        } else {
-            // Not at the end of the table: move the element's attributes there first.
-            let moved: Vec<(String, String)> = self.attrs[start..start + n].to_vec();
-            let s = self.attrs.len();
-            self.attrs.extend(moved);
-            s
-        };
-        let added = missing.len();
-        self.attrs.extend(missing);
-        let s = &mut self.nodes[id.index()];
-        s.a = new_start as u32;
-        s.b = (n + added) as u32;
+        let _ = (start, n, added);
     }
 
     /// Detaches `id` from its parent (no-op when detached).
@@ -379,7 +505,7 @@ impl Dom {
         if next != NIL {
             self.nodes[next as usize].prev = prev;
         } else {
-            self.nodes[parent as usize].last = prev;
+            self.set_last(parent, prev);
         }
         let n = &mut self.nodes[id.index()];
         n.parent = NIL;
@@ -390,7 +516,7 @@ impl Dom {
     /// Appends `child` (detaching it first) as the last child of `parent`.
     pub fn append(&mut self, parent: NodeId, child: NodeId) {
         self.detach(child);
-        let last = self.nodes[parent.index()].last;
+        let last = self.last_of(parent.0);
         {
             let c = &mut self.nodes[child.index()];
             c.parent = parent.0;
@@ -401,7 +527,7 @@ impl Dom {
         } else {
             self.nodes[parent.index()].first = child.0;
         }
-        self.nodes[parent.index()].last = child.0;
+        self.set_last(parent.0, child.0);
     }
 
     /// Inserts `child` (detaching it first) just before `sibling`.
@@ -453,7 +579,7 @@ impl Dom {
 
     /// Appends text to `parent`, merging with a trailing text node as the HTML parser does.
     pub fn append_text(&mut self, parent: NodeId, text: &str) -> NodeId {
-        let last = self.nodes[parent.index()].last;
+        let last = self.last_of(parent.0);
         if last != NIL && self.nodes[last as usize].kind == K_TEXT {
             self.grow_text(NodeId(last), text);
             return NodeId(last);
@@ -474,14 +600,45 @@ impl Dom {
         self.insert_before(sibling, id);
     }
 
-    /// Frees the spare capacity left by building (the arena is read-only afterwards).
+    /// The last child of `p`.
+    fn last_of(&self, p: u32) -> u32 {
+        if let Some(&l) = self.lasts.get(p as usize) {
+            return l;
+        }
+        let mut c = self.nodes[p as usize].first;
+        let mut last = NIL;
+        while c != NIL {
+            last = c;
+            c = self.nodes[c as usize].next;
+        }
+        last
+    }
+
+    fn set_last(&mut self, p: u32, v: u32) {
+        if let Some(l) = self.lasts.get_mut(p as usize) {
+            *l = v;
+        }
+    }
+
+    /// Frees what only building needs and the spare capacity (the arena is read-only afterwards;
+    /// appending still works, finding last children from the first ones).
     pub fn shrink_to_fit(&mut self) {
+        self.building = false;
+        self.lasts = Vec::new();
         self.nodes.shrink_to_fit();
         self.attrs.shrink_to_fit();
+        self.attr_text.shrink_to_fit();
         self.text.shrink_to_fit();
     }
 
     // ----- reading --------------------------------------------------------------------------
+
+    fn attrs_of(&self, s: &Slot) -> Attrs<'_> {
+        match self.attrs.get(s.a as usize..(s.a as usize).saturating_add(s.b as usize)) {
+            Some(slots) => Attrs { slots, text: &self.attr_text },
+            None => Attrs::EMPTY,
+        }
+    }
 
     fn data(&self, s: &Slot) -> NodeData<'_> {
         match s.kind {
@@ -491,7 +648,7 @@ impl Dom {
             K_COMMENT => NodeData::Comment(self.str_of(s)),
             k => NodeData::Element(Element {
                 name: Name(self.names.get(k as usize).map_or("", |n| n)),
-                attrs: Attrs(self.attrs.get(s.a as usize..(s.a + s.b) as usize).unwrap_or(&[])),
+                attrs: self.attrs_of(s),
             }),
         }
     }
@@ -509,7 +666,7 @@ impl Dom {
         Node {
             parent: link(s.parent),
             first_child: link(s.first),
-            last_child: link(s.last),
+            last_child: link(self.last_of(id.0)),
             prev_sibling: link(s.prev),
             next_sibling: link(s.next),
             data: self.data(s),
@@ -538,9 +695,9 @@ impl Dom {
     pub fn attrs(&self, id: NodeId) -> Attrs<'_> {
         let s = &self.nodes[id.index()];
         if s.kind >= K_COMMENT {
-            return Attrs(&[]);
+            return Attrs::EMPTY;
         }
-        Attrs(self.attrs.get(s.a as usize..(s.a + s.b) as usize).unwrap_or(&[]))
+        self.attrs_of(s)
     }
 
     /// First child.
@@ -591,16 +748,16 @@ impl Dom {
 
     /// An attribute value (name lowercase).
     pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
-        self.attrs(id).0.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+        self.attrs(id).get(name)
     }
 
     /// `class` and `id` joined, lowercase: what Readability's class/id heuristics read.
     pub fn class_and_id(&self, id: NodeId) -> String {
         let (mut class, mut ident) = (None, None);
         for (k, v) in self.attrs(id) {
-            match k.as_str() {
-                "class" if class.is_none() => class = Some(v.as_str()),
-                "id" if ident.is_none() => ident = Some(v.as_str()),
+            match k {
+                "class" if class.is_none() => class = Some(v),
+                "id" if ident.is_none() => ident = Some(v),
                 _ => {}
             }
         }

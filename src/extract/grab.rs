@@ -34,6 +34,33 @@ pub struct Attempt<'d> {
     pub text_len: usize,
 }
 
+/// A per-node table holding few entries (absent ones read as the default).
+#[derive(Default)]
+struct Sparse<T> {
+    map: crate::clutter::FnvMap<u32, T>,
+    zero: T,
+}
+
+impl<T> Sparse<T> {
+    fn get(&self, i: usize) -> Option<&T> {
+        Some(self.map.get(&(i as u32)).unwrap_or(&self.zero))
+    }
+}
+
+impl<T> std::ops::Index<usize> for Sparse<T> {
+    type Output = T;
+    fn index(&self, i: usize) -> &T {
+        self.map.get(&(i as u32)).unwrap_or(&self.zero)
+    }
+}
+
+impl<T: Clone> std::ops::IndexMut<usize> for Sparse<T> {
+    fn index_mut(&mut self, i: usize) -> &mut T {
+        let zero = self.zero.clone();
+        self.map.entry(i as u32).or_insert(zero)
+    }
+}
+
 /// Side tables of one measuring pass: collapsed text runs, comma counts and link text. Zeroed
 /// tables of plain numbers: the memory of the nodes a pass never reaches stays untouched.
 pub struct Measure {
@@ -65,14 +92,45 @@ impl Measure {
 /// Measures every node of `root`'s subtree bottom-up (one pass, no quadratic walks).
 pub fn measure(t: &Tree, root: u32) -> Measure {
     let n = t.n.len();
-    let mut m = Measure { run: vec![0; n], commas: vec![0; n], link: vec![0.0; n] };
-    let order = t.preorder(root);
-    for &v in order.iter().rev() {
+    measure_with(t, root, vec![0; n], vec![0; n])
+}
+
+/// [`measure`] writing the runs into the tree's own run table (its text entries already hold
+/// the text runs; element entries are free): no second page-sized table. The tree's text runs
+/// are unavailable until [`restore`] gives the table back.
+pub fn measure_in_place(t: &mut Tree, root: u32) -> Measure {
+    let mut runs = std::mem::take(&mut t.runs);
+    runs.resize(t.n.len(), 0);
+    let mut commas = std::mem::take(&mut t.commas);
+    commas.resize(t.n.len(), 0);
+    measure_with(t, root, runs, commas)
+}
+
+/// Gives a [`measure_in_place`] table back to the tree.
+pub fn restore(t: &mut Tree, m: Measure) {
+    t.runs = m.run;
+    t.commas = m.commas;
+}
+
+fn measure_with(t: &Tree, root: u32, run: Vec<u32>, commas: Vec<u32>) -> Measure {
+    let n = t.n.len();
+    let mut m = Measure { run, commas, link: vec![0.0; n] };
+    let text_runs = |v: u32, m: &Measure| -> (Run, u32) {
+        // The text runs live in `m` when measuring in place.
+        if t.runs.is_empty() {
+            (Run::unpack(m.run.get(v as usize).copied().unwrap_or(0)), m.commas.get(v as usize).copied().unwrap_or(0))
+        } else {
+            t.text_run(v)
+        }
+    };
+    t.post_walk(root, |v| {
         let vi = v as usize;
         if t.tag(v) == TEXT {
-            let (r, c) = t.text_run(v);
+            let (r, c) = text_runs(v, &m);
             m.run[vi] = r.pack();
-            m.commas[vi] = c;
+            if c != 0 {
+                m.commas[vi] = c;
+            }
         } else {
             let (mut run, mut commas, mut link) = (Run::default(), 0, 0.0);
             let mut c = t.v(v).first;
@@ -87,11 +145,18 @@ pub fn measure(t: &Tree, root: u32) -> Measure {
                 let hash = t.attr(v, "href").is_some_and(|h| h.starts_with('#') && h.len() > 1);
                 link = run.trimmed() as f32 * if hash { 0.3 } else { 1.0 };
             }
+            // Zeros are not written: on a huge page most of these zeroed tables stay untouched
+            // (and cost no memory).
             m.run[vi] = run.pack();
-            m.commas[vi] = commas;
-            m.link[vi] = link;
+            // In place, an element's entry may hold an older pass's count: always write then.
+            if commas != 0 || m.commas.get(vi).is_some_and(|&c| c != 0) {
+                m.commas[vi] = commas;
+            }
+            if link != 0.0 {
+                m.link[vi] = link;
+            }
         }
-    }
+    });
     m
 }
 
@@ -152,7 +217,13 @@ fn next_el(t: &Tree, v: u32, skip_kids: bool) -> u32 {
 
 /// Readability's `_replaceBrs`: two or more `<br>` in a row start a new paragraph.
 fn replace_brs(t: &mut Tree) {
-    let brs: Vec<u32> = t.preorder(t.root).into_iter().filter(|&v| t.tag(v) == "br").collect();
+    let mut brs: Vec<u32> = Vec::new();
+    t.walk(t.root, |v| {
+        if t.tag(v) == "br" {
+            brs.push(v);
+        }
+        true
+    });
     let skip_ws = |t: &Tree, mut n: u32| {
         while n != NONE && !t.is_el(n) && is_whitespace(t, n) {
             n = t.v(n).next;
@@ -242,7 +313,7 @@ pub fn attempt<'d>(mut t: Tree<'d>, title: Option<&str>, flags: Flags) -> Attemp
     let mut block_desc = vec![false; t.n.len()];
     // Whether a subtree holds any non-blank text (for `_isElementWithoutContent`), same pass.
     let mut has_text = vec![false; t.n.len()];
-    for &v in t.preorder(root).iter().rev() {
+    t.post_walk(root, |v| {
         if t.tag(v) == TEXT && !is_whitespace(&t, v) {
             has_text[v as usize] = true;
         }
@@ -254,7 +325,7 @@ pub fn attempt<'d>(mut t: Tree<'d>, title: Option<&str>, flags: Flags) -> Attemp
                 has_text[p as usize] = true;
             }
         }
-    }
+    });
     let mut to_score: Vec<u32> = Vec::new();
     let mut remove_title = title.is_some();
     let mut byline_seen = false;
@@ -354,8 +425,7 @@ pub fn attempt<'d>(mut t: Tree<'d>, title: Option<&str>, flags: Flags) -> Attemp
                 }
             }
             let kids = t.element_children(node);
-            let only_text_besides = t.children(node).iter().all(|&c| t.is_el(c) || is_whitespace(&t, c));
-            if kids.len() == 1 && t.tag(kids[0]) == "p" && only_text_besides && {
+            if kids.len() == 1 && t.tag(kids[0]) == "p" && t.children(node).iter().all(|&c| t.is_el(c) || is_whitespace(&t, c)) && {
                 let m = t.text(node);
                 let len = Run::of(&m).trimmed();
                 let link = link_len(&t, node);
@@ -373,10 +443,11 @@ pub fn attempt<'d>(mut t: Tree<'d>, title: Option<&str>, flags: Flags) -> Attemp
         node = next_el(&t, node, false);
     }
 
-    let m = measure(&t, root);
-    let n = t.n.len();
-    let mut score = vec![0f32; n];
-    let mut scored = vec![false; n];
+    drop((block_desc, has_text));
+    let m = measure_in_place(&mut t, root);
+    // Scores exist for candidates only (a few hundred nodes): sparse tables, not page-sized ones.
+    let mut score: Sparse<f32> = Sparse::default();
+    let mut scored: Sparse<bool> = Sparse::default();
     let mut candidates = Vec::new();
     for &e in &to_score {
         if t.parent(e) == NONE || !attached(&t, e) {
@@ -423,8 +494,8 @@ pub fn attempt<'d>(mut t: Tree<'d>, title: Option<&str>, flags: Flags) -> Attemp
             t.append(div, c);
         }
         t.append(root, div);
-        score.push(initial_score(&t, div, flags));
-        scored.push(true);
+        score[div as usize] = initial_score(&t, div, flags);
+        scored[div as usize] = true;
         top_candidate = div;
     } else {
         let best = score[top_candidate as usize];
@@ -508,6 +579,9 @@ pub fn attempt<'d>(mut t: Tree<'d>, title: Option<&str>, flags: Flags) -> Attemp
             t.append(article, s);
         }
     }
+    // The page-wide tables are done with: free them before the post-clean builds its own.
+    restore(&mut t, m);
+    drop((score, scored));
     clean::prep_article(&mut t, article, flags);
     let text_len = measure(&t, article).len(article);
     Attempt { tree: t, article, parent, text_len }

@@ -40,14 +40,12 @@ const CHAR_THRESHOLD: usize = 500;
 /// is not readerable and whose best block is short or mostly links: a home page, a login form).
 pub fn grab(dom: &Dom, clutter: &[ClutterHit], meta: &Metadata) -> Option<Body> {
     let page = dom.body().or_else(|| dom.html())?;
-    let mut excluded = vec![false; dom.len()];
+    let mut excluded: Vec<NodeId> = Vec::new();
     for h in clutter {
         // Clutter never enters the article (but a hit on the whole page would be a detector bug:
         // ignore hits that contain the body).
-        if !dom.contains(h.node, page) {
-            if let Some(x) = excluded.get_mut(h.node.index()) {
-                *x = true;
-            }
+        if !dom.contains(h.node, page) && h.node.index() < dom.len() {
+            excluded.push(h.node);
         }
     }
     let fallback_title = if meta.title.is_none() { page_title(dom) } else { None };
@@ -93,14 +91,13 @@ pub fn grab(dom: &Dom, clutter: &[ClutterHit], meta: &Metadata) -> Option<Body> 
 /// repeats it is dropped from the body (breitbart page: a `<title>` the metadata reader missed).
 fn page_title(dom: &Dom) -> Option<String> {
     let t = dom
-        .descendants(Dom::ROOT)
-        .filter(|&n| dom.is(n, "title"))
+        .find_all(Dom::ROOT, "title")
         .find(|&n| !dom.ancestors(n).any(|a| dom.is(a, "svg")))
         .map(|n| crate::text::normalize_ws(&dom.text_content(n)))
         .filter(|t| !t.is_empty());
     t.or_else(|| {
-        dom.descendants(Dom::ROOT)
-            .filter(|&n| dom.is(n, "meta") && dom.attr(n, "property") == Some("og:title"))
+        dom.find_all(Dom::ROOT, "meta")
+            .filter(|&n| dom.attr(n, "property") == Some("og:title"))
             .find_map(|n| dom.attr(n, "content").map(crate::text::normalize_ws))
     })
 }

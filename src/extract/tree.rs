@@ -2,8 +2,9 @@
 //!
 //! Readability rewrites the page while it works (wraps loose text in `<p>`, turns `<div>`s into
 //! paragraphs, removes unlikely blocks, merges siblings). Here those edits happen on this light
-//! tree of `u32` links whose nodes point back at the page's [`NodeId`]s; "phantom" nodes (the
-//! paragraphs Readability would create) have no page node. Every virtual parent is a page ancestor
+//! tree of `u32` links: node `v` below the page's node count IS page node `v` (no mapping table),
+//! and "phantom" nodes (the paragraphs Readability would create) come after them, with no page
+//! node. Page nodes the build leaves out (hidden, non-text) stay detached and unreachable. Every virtual parent is a page ancestor
 //! of its children, so the final selection maps back to a page subtree plus a skip set.
 
 use crate::dom::{Dom, NodeId};
@@ -16,8 +17,6 @@ pub const TEXT: &str = "#text";
 /// One node of the working tree.
 #[derive(Clone, Debug)]
 pub struct VNode {
-    /// Page node, or [`NONE`] for a phantom.
-    pub orig: u32,
     /// Current tag (lowercase; Readability's tag changes are applied here), [`TEXT`] for text:
     /// an index into [`Tree::names`].
     pub tag: u32,
@@ -75,13 +74,20 @@ pub fn probably_visible(dom: &Dom, id: NodeId) -> bool {
 impl<'d> Tree<'d> {
     /// Builds the tree of `root`'s subtree, leaving out non-text elements, hidden elements and
     /// `excluded` subtrees (clutter hits).
-    pub fn build(dom: &'d Dom, root: NodeId, excluded: &[bool]) -> Tree<'d> {
+    pub fn build(dom: &'d Dom, root: NodeId, excluded: &[NodeId]) -> Tree<'d> {
         let names: Vec<&'d str> = dom.names().collect();
         let text_id = names.len() as u32;
-        let mut t = Tree { dom, n: Vec::new(), names, root: 0, clutter: Vec::new(), runs: Vec::new(), commas: Vec::new() };
+        let mut t = Tree {
+            dom,
+            n: vec![VNode { tag: text_id, parent: NONE, first: NONE, last: NONE, prev: NONE, next: NONE }; dom.len()],
+            names,
+            root: root.0,
+            clutter: Vec::new(),
+            runs: vec![0; dom.len()],
+            commas: vec![0; dom.len()],
+        };
         // The heuristics' own tags last: `tag_id` finds them at once.
         t.names.extend([TEXT, "div", "p"]);
-        let mut map: Vec<u32> = vec![NONE; dom.len()];
         dom.walk(root, |id| {
             let tag = if let Some(k) = dom.name_id(id) {
                 if id != root {
@@ -96,32 +102,39 @@ impl<'d> Tree<'d> {
             } else {
                 return false;
             };
-            let v = t.create_orig(id, tag);
-            map[id.index()] = v;
+            let v = id.0;
+            t.n[v as usize].tag = tag;
             if tag == text_id {
-                if let Some(s) = dom.text_of(id) {
-                    if t.runs.len() <= v as usize {
-                        t.runs.resize(v as usize + 1, 0);
-                        t.commas.resize(v as usize + 1, 0);
+                // Zeroed tables: only the entries written (text nodes; commas only when non-zero)
+                // cost memory on a huge page.
+                if let (Some(s), Some(r)) = (dom.text_of(id), t.runs.get_mut(v as usize)) {
+                    *r = Run::of(s).pack();
+                    let commas = s.chars().filter(|&c| super::patterns::is_comma(c)).count() as u32;
+                    if commas != 0 {
+                        if let Some(c) = t.commas.get_mut(v as usize) {
+                            *c = commas;
+                        }
                     }
-                    t.runs[v as usize] = Run::of(s).pack();
-                    t.commas[v as usize] = s.chars().filter(|&c| super::patterns::is_comma(c)).count() as u32;
                 }
             }
             if id != root {
-                let p = dom.parent(id).map(|p| map[p.index()]).unwrap_or(NONE);
-                if p != NONE {
-                    t.append(p, v);
+                // The walk only enters built nodes: the parent is in the tree.
+                if let Some(p) = dom.parent(id) {
+                    t.append(p.0, v);
                 }
             }
-            if id != root && excluded.get(id.index()).copied().unwrap_or(false) {
+            tag != text_id
+        });
+        // Clutter hits the build reached (attached to the tree).
+        for &h in excluded {
+            let v = h.0;
+            if h != root && t.n.get(v as usize).is_some_and(|n| n.parent != NONE) {
                 if t.clutter.len() <= v as usize {
                     t.clutter.resize(v as usize + 1, false);
                 }
                 t.clutter[v as usize] = true;
             }
-            tag != text_id
-        });
+        }
         t
     }
 
@@ -152,17 +165,11 @@ impl<'d> Tree<'d> {
         self.clutter.get(v as usize).copied().unwrap_or(false)
     }
 
-    fn create_orig(&mut self, id: NodeId, tag: u32) -> u32 {
-        let v = self.n.len() as u32;
-        self.n.push(VNode { orig: id.0, tag, parent: NONE, first: NONE, last: NONE, prev: NONE, next: NONE });
-        v
-    }
-
     /// A detached phantom element.
     pub fn phantom(&mut self, tag: &'d str) -> u32 {
         let tag = self.tag_id(tag);
         let v = self.n.len() as u32;
-        self.n.push(VNode { orig: NONE, tag, parent: NONE, first: NONE, last: NONE, prev: NONE, next: NONE });
+        self.n.push(VNode { tag, parent: NONE, first: NONE, last: NONE, prev: NONE, next: NONE });
         v
     }
 
@@ -183,8 +190,7 @@ impl<'d> Tree<'d> {
 
     /// Page node, if any.
     pub fn orig(&self, v: u32) -> Option<NodeId> {
-        let o = self.n[v as usize].orig;
-        (o != NONE).then_some(NodeId(o))
+        ((v as usize) < self.dom.len()).then_some(NodeId(v))
     }
 
     /// The page node that stands for `v` (itself, or its nearest virtual ancestor with one).
@@ -365,6 +371,33 @@ impl<'d> Tree<'d> {
         blank
     }
 
+    /// Post-order walk of `v`'s subtree (children before their parent, `v` last), without
+    /// allocating: what the bottom-up measures need.
+    pub fn post_walk(&self, v: u32, mut f: impl FnMut(u32)) {
+        let deepest_first = |mut x: u32| {
+            while self.n[x as usize].first != NONE {
+                x = self.n[x as usize].first;
+            }
+            x
+        };
+        let mut cur = deepest_first(v);
+        loop {
+            f(cur);
+            if cur == v {
+                return;
+            }
+            let c = &self.n[cur as usize];
+            if c.next != NONE {
+                cur = deepest_first(c.next);
+            } else {
+                cur = c.parent;
+                if cur == NONE {
+                    return;
+                }
+            }
+        }
+    }
+
     /// Pre-order walk of `v`'s subtree without allocating; `f` returns `false` to stop.
     pub fn walk(&self, v: u32, mut f: impl FnMut(u32) -> bool) {
         let mut cur = v;
@@ -440,7 +473,7 @@ impl<'d> Tree<'d> {
     /// `class id`, lowercase.
     pub fn match_string(&self, v: u32) -> String {
         match self.orig(v).and_then(|o| self.dom.element(o)) {
-            Some(e) if e.attrs.iter().any(|(k, _)| k == "class" || k == "id") => self.dom.class_and_id(NodeId(self.n[v as usize].orig)),
+            Some(e) if e.attrs.iter().any(|(k, _)| k == "class" || k == "id") => self.dom.class_and_id(NodeId(v)),
             _ => String::new(),
         }
     }

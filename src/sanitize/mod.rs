@@ -474,13 +474,13 @@ impl Ctx<'_> {
         let Some(e) = dom.element(n) else { return };
         match tag {
             "a" => {
-                if let Some(h) = e.attrs.iter().find(|(k, _)| k == "href").and_then(|(_, v)| safe_url(v, self.base, UrlUse::Link)) {
+                if let Some(h) = e.attrs.iter().find(|&(k, _)| k == "href").and_then(|(_, v)| safe_url(v, self.base, UrlUse::Link)) {
                     self.write_attr("href", &h);
                     self.html.push_str(" rel=\"noopener noreferrer\"");
                 }
             }
             "blockquote" | "q" | "del" | "ins" => {
-                if let Some(h) = e.attrs.iter().find(|(k, _)| k == "cite").and_then(|(_, v)| safe_url(v, self.base, UrlUse::Link)) {
+                if let Some(h) = e.attrs.iter().find(|&(k, _)| k == "cite").and_then(|(_, v)| safe_url(v, self.base, UrlUse::Link)) {
                     self.write_attr("cite", &h);
                 }
             }
