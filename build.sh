@@ -103,10 +103,10 @@ build_wasm() {
     read -r name feature dir <<<"$m"
     # `cargo rustc --crate-type cdylib`: with crate-type = ["cdylib", "rlib"] cargo silently drops
     # `lto` (no -C lto is passed); building the cdylib alone applies it.
-    "$ROOT/scripts/wasm-cargo" rustc --lib --crate-type cdylib --locked --target "$TARGET" --release \
+    "$ROOT/scripts/wasm-cargo" rustc --lib --crate-type cdylib --locked --target "$TARGET" --profile wasm \
       --target-dir "$ROOT/$dir" --no-default-features --features "$feature"
-    raw="$ROOT/$dir/$TARGET/release/lisible.wasm"
-    log "cargo (wasm $name, --features $feature, release, LTO): $(since "$t0") s"
+    raw="$ROOT/$dir/$TARGET/wasm/lisible.wasm"
+    log "cargo (wasm $name, --features $feature, profile wasm: release + opt-level s, LTO): $(since "$t0") s"
     # Unchanged cargo output, same tools: keep this module in pkg/ (wasm-opt alone takes 2-10 s).
     stamp="$(sha256sum "$raw" | cut -d' ' -f1) wasm-bindgen $WBG_VERSION wasm-opt ${WASM_OPT:-npm} $(sha256sum "$E2E/package-lock.json" | cut -d' ' -f1)"
     if [ -f "$PKG/.stamp-$name" ] && [ "$(cat "$PKG/.stamp-$name")" = "$stamp" ] && [ -f "$PKG/${name}_bg.wasm" ] && [ -f "$PKG/$name.js" ]; then

@@ -815,7 +815,7 @@ pub fn markup_date(dom: &crate::dom::Dom) -> Option<(String, String)> {
             }
             NodeData::Element(e) => {
                 if e.name == "script" {
-                    let ty = e.attrs.iter().find(|(k, _)| k == "type").map(|(_, v)| v.to_ascii_lowercase()).unwrap_or_default();
+                    let ty = e.attrs.iter().find(|&(k, _)| k == "type").map(|(_, v)| v.to_ascii_lowercase()).unwrap_or_default();
                     if !ty.contains("json") || !ty.contains("ld") {
                         let t = dom.text_content(n);
                         let t = t.get(..t.len().min(budget)).unwrap_or("");
@@ -823,8 +823,8 @@ pub fn markup_date(dom: &crate::dom::Dom) -> Option<(String, String)> {
                         note(t, "a script", &mut counts);
                     }
                 }
-                for (k, v) in &e.attrs {
-                    if matches!(k.as_str(), "href" | "src" | "srcset" | "id" | "content" | "value" | "action") || k.starts_with("data-") {
+                for (k, v) in e.attrs.iter() {
+                    if matches!(k, "href" | "src" | "srcset" | "id" | "content" | "value" | "action") || k.starts_with("data-") {
                         budget = budget.saturating_sub(v.len());
                         note(v, if k == "href" { "a link" } else if k.contains("src") { "an image or script path" } else { "an attribute" }, &mut counts);
                     }
