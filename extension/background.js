@@ -65,10 +65,12 @@ function settle(tabId, entry = expected.get(tabId)) {
 async function claim(tabId, frameId) {
   // After a click, wait for this click's article: the one in memory may be a navigated-away page's.
   await expected.get(tabId)?.promise;
-  const data = await getArticle(tabId);
+  if (!articles.has(tabId)) await getArticle(tabId); // from storage.session after a restart
+  // From here on synchronous on the map (no await between the read and the claim): of two frames
+  // waiting for the same article, the first one to resume wins.
+  const data = articles.get(tabId) ?? null;
   if (!data) return null;
   if (data.readerFrameId == null) {
-    // Synchronous on the map: of two frames waiting for the same article, the first one wins.
     const claimed = { ...data, readerFrameId: frameId };
     articles.set(tabId, claimed);
     api.storage.session.set({ [key(tabId)]: claimed }).catch(() => {});
