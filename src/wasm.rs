@@ -5,20 +5,24 @@
 //! (the content script's and the background's module), `wasm-cite` the citation formatter (the
 //! reader page's, loaded on first use). With LTO, a module only holds the code its exports reach.
 
+#[cfg(feature = "wasm-live")]
+use crate::dom::live;
 #[cfg(feature = "wasm-analyze")]
-use crate::dom::{live, snapshot, Dom};
+use crate::dom::{snapshot, Dom};
+#[cfg(feature = "wasm-live")]
+use crate::model::ClutterHit;
 #[cfg(feature = "wasm-analyze")]
-use crate::model::{ClutterHit, PageAnalysis};
-#[cfg(feature = "wasm-analyze")]
+use crate::model::PageAnalysis;
+#[cfg(feature = "wasm-live")]
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
-#[cfg(feature = "wasm-analyze")]
+#[cfg(feature = "wasm-live")]
 use wasm_bindgen::JsCast;
 
 /// Attribute carried by hidden clutter; the extension's stylesheet hides `[data-lisible-hidden]`.
 pub const HIDDEN_ATTR: &str = "data-lisible-hidden";
 
-#[cfg(feature = "wasm-analyze")]
+#[cfg(feature = "wasm-live")]
 thread_local! {
     /// Live nodes of the last analysis, to apply its hits.
     static LAST: RefCell<Option<(Vec<web_sys::Node>, Vec<ClutterHit>)>> = const { RefCell::new(None) };
@@ -47,9 +51,10 @@ fn run(dom: &Dom, url: Option<String>) -> PageAnalysis {
     }
 }
 
-/// Analyses the live document of the page (content script). Remembers the live nodes so that
-/// [`hide_clutter`] can apply the result.
-#[cfg(feature = "wasm-analyze")]
+/// Analyses the live document through web-sys (the `wasm-live` feature: the tests' oracle for the
+/// snapshot walker; the extension sends snapshots, see [`analyze_snapshot`]). Remembers the live
+/// nodes so that [`hide_clutter`] can apply the result.
+#[cfg(feature = "wasm-live")]
 #[wasm_bindgen(js_name = analyzeLive)]
 pub fn analyze_live(url: Option<String>) -> Result<JsValue, JsError> {
     let document = web_sys::window()
@@ -79,7 +84,7 @@ pub fn analyze_snapshot(nodes: JsValue, url: Option<String>) -> Result<JsValue, 
 }
 
 /// Marks the hits of the last [`analyze_live`] with [`HIDDEN_ATTR`]; returns how many.
-#[cfg(feature = "wasm-analyze")]
+#[cfg(feature = "wasm-live")]
 #[wasm_bindgen(js_name = hideClutter)]
 pub fn hide_clutter() -> u32 {
     LAST.with(|l| {
