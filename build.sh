@@ -238,24 +238,26 @@ run_tests() {
     env "$nodebug" CHROMEDRIVER="$chromedriver" "$ROOT/scripts/wasm-cargo" test --locked --target "$TARGET" --test wasm_browser
   step "wasm: wasm-bindgen-test in headless Firefox" \
     env "$nodebug" GECKODRIVER="$geckodriver" "$ROOT/scripts/wasm-cargo" test --locked --target "$TARGET" --test wasm_browser
+  # node --test applies --test-timeout to each file as a whole too: 10 minutes bounds a hung suite
+  # (each test's own waits fail in seconds); the parity tests alone walk every fixture folder.
   step "e2e: headless Chromium (playwright-core, real action)" \
-    env LISIBLE_ROOT="$ROOT" node --test --test-timeout=90000 --test-reporter=spec "$E2E/chromium.test.mjs"
+    env LISIBLE_ROOT="$ROOT" node --test --test-timeout=600000 --test-reporter=spec "$E2E/chromium.test.mjs"
   step "e2e: headless Firefox ESR (selenium + geckodriver, real action)" \
-    env LISIBLE_ROOT="$ROOT" GECKODRIVER="$geckodriver" node --test --test-timeout=90000 --test-reporter=spec "$E2E/firefox.test.mjs"
+    env LISIBLE_ROOT="$ROOT" GECKODRIVER="$geckodriver" node --test --test-timeout=600000 --test-reporter=spec "$E2E/firefox.test.mjs"
   step "e2e: citation panel, headless Chromium" \
-    env LISIBLE_ROOT="$ROOT" node --test --test-timeout=90000 --test-reporter=spec "$E2E/cite-panel.chromium.test.mjs"
+    env LISIBLE_ROOT="$ROOT" node --test --test-timeout=600000 --test-reporter=spec "$E2E/cite-panel.chromium.test.mjs"
   step "e2e: citation panel, headless Firefox ESR" \
-    env LISIBLE_ROOT="$ROOT" GECKODRIVER="$geckodriver" node --test --test-timeout=90000 --test-reporter=spec "$E2E/cite-panel.firefox.test.mjs"
+    env LISIBLE_ROOT="$ROOT" GECKODRIVER="$geckodriver" node --test --test-timeout=600000 --test-reporter=spec "$E2E/cite-panel.firefox.test.mjs"
   step "e2e: reader view, headless Chromium (axe-core, network log, screenshots)" \
-    env LISIBLE_ROOT="$ROOT" node --test --test-timeout=180000 --test-reporter=spec "$E2E/reader.chromium.test.mjs"
+    env LISIBLE_ROOT="$ROOT" node --test --test-timeout=600000 --test-reporter=spec "$E2E/reader.chromium.test.mjs"
   step "e2e: reader view, headless Firefox ESR (network log, screenshots)" \
-    env LISIBLE_ROOT="$ROOT" GECKODRIVER="$geckodriver" node --test --test-timeout=90000 --test-reporter=spec "$E2E/reader.firefox.test.mjs"
+    env LISIBLE_ROOT="$ROOT" GECKODRIVER="$geckodriver" node --test --test-timeout=600000 --test-reporter=spec "$E2E/reader.firefox.test.mjs"
   step "e2e: hostile pages, headless Chromium (XSS corpus, forged messages, 50 toggles, SPA, infinite scroll)" \
-    env LISIBLE_ROOT="$ROOT" node --test --test-timeout=180000 --test-reporter=spec "$E2E/hostile.chromium.test.mjs"
+    env LISIBLE_ROOT="$ROOT" node --test --test-timeout=600000 --test-reporter=spec "$E2E/hostile.chromium.test.mjs"
   step "e2e: hostile pages, headless Firefox ESR" \
-    env LISIBLE_ROOT="$ROOT" GECKODRIVER="$geckodriver" node --test --test-timeout=180000 --test-reporter=spec "$E2E/hostile.firefox.test.mjs"
+    env LISIBLE_ROOT="$ROOT" GECKODRIVER="$geckodriver" node --test --test-timeout=600000 --test-reporter=spec "$E2E/hostile.firefox.test.mjs"
   step "e2e: context menu, auto-clean sites, Arabic UI, headless Firefox ESR" \
-    env LISIBLE_ROOT="$ROOT" GECKODRIVER="$geckodriver" node --test --test-timeout=90000 --test-reporter=spec "$E2E/ui.firefox.test.mjs"
+    env LISIBLE_ROOT="$ROOT" GECKODRIVER="$geckodriver" node --test --test-timeout=600000 --test-reporter=spec "$E2E/ui.firefox.test.mjs"
   step "web-ext lint dist/firefox (0 errors)" lint_firefox
   if [ -f "$ROOT/tests/citeproc/run.sh" ]; then
     step "citeproc: tests/citeproc/run.sh" bash "$ROOT/tests/citeproc/run.sh"
