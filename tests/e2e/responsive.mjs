@@ -82,7 +82,7 @@ async function runChromium(list, base) {
     const page = await ctx.newPage();
     for (const p of list) {
       const r = [];
-      for (let i = 0; i < RUNS; i++) {
+      for (let i = 0; i < RUNS; i++) try {
         await page.goto(base + p.path, { timeout: 120_000 });
         await page.evaluate(HEARTBEAT);
         await page.waitForTimeout(300);
@@ -98,8 +98,10 @@ async function runChromium(list, base) {
         await page.waitForTimeout(300);
         const beats = await page.evaluate(() => window.__beats);
         r.push({ clickMs, ...freezes(beats, start, beats.at(-1)) });
+      } catch (e) {
+        r.push({ error: String(e).split("\n")[0] }); // reported in the table, the other pages still run
       }
-      log(`chromium ${p.name}: ${JSON.stringify(r.map((x) => [x.clickMs, Math.round(x.longest)]))}`);
+      log(`chromium ${p.name}: ${JSON.stringify(r.map((x) => x.error ?? [x.clickMs, Math.round(x.longest)]))}`);
       rows.push({ p, r });
     }
   } finally {
@@ -126,7 +128,7 @@ async function runFirefox(list, base) {
     version = `Firefox ${(await driver.getCapabilities()).get("browserVersion")}`;
     for (const p of list) {
       const r = [];
-      for (let i = 0; i < RUNS; i++) {
+      for (let i = 0; i < RUNS; i++) try {
         await driver.get(base + p.path);
         await driver.executeScript(HEARTBEAT);
         await driver.sleep(300);
@@ -149,8 +151,11 @@ async function runFirefox(list, base) {
         await driver.sleep(300);
         const beats = await driver.executeScript("return window.__beats");
         r.push({ clickMs, ...freezes(beats, start, beats.at(-1)) });
+      } catch (e) {
+        await driver.switchTo().defaultContent().catch(() => {});
+        r.push({ error: String(e).split("\n")[0] });
       }
-      log(`firefox ${p.name}: ${JSON.stringify(r.map((x) => [x.clickMs, Math.round(x.longest)]))}`);
+      log(`firefox ${p.name}: ${JSON.stringify(r.map((x) => x.error ?? [x.clickMs, Math.round(x.longest)]))}`);
       rows.push({ p, r });
     }
   } finally {
@@ -164,8 +169,10 @@ function table({ version, rows }) {
     "| page | size | click→reader | longest freeze | total blocking (> 50 ms) |", "|---|---:|---:|---:|---:|"];
   for (const { p, r } of rows) {
     const size = p.html.length >= 1 << 20 ? `${(p.html.length / (1 << 20)).toFixed(1)} MB` : `${(p.html.length / 1024).toFixed(1)} KB`;
-    const m = (k) => Math.round(median(r.map((x) => x[k])));
-    out.push(`| ${p.name} | ${size} | ${m("clickMs")} | ${m("longest")} | ${m("blocking")} |`);
+    const ok = r.filter((x) => !x.error);
+    const m = (k) => (ok.length ? Math.round(median(ok.map((x) => x[k]))) : "n/a");
+    const failed = r.length - ok.length ? ` (${r.length - ok.length} of ${r.length} runs failed: ${r.find((x) => x.error).error})` : "";
+    out.push(`| ${p.name}${failed} | ${size} | ${m("clickMs")} | ${m("longest")} | ${m("blocking")} |`);
   }
   return out.join("\n");
 }
