@@ -7,12 +7,11 @@
 // Headless Chromium (playwright-core, CDP action) and headless Firefox ESR (selenium, the action's shortcut).
 // Run: node tests/e2e/bench.mjs   (BENCH_RUNS=N runs per page and tool, default 10; BENCH_BROWSERS=chromium,firefox)
 import fs from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
-import { DIST, freePort } from "./common.mjs";
+import { DIST, freePort, servePages, sizeLabel } from "./common.mjs";
 import { PAGES } from "./server.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
@@ -218,7 +217,7 @@ function table({ version, rows }) {
   out.push("| page | size | Lisible click→reader | Lisible analysis | Readability.js parse |");
   out.push("|---|---:|---:|---:|---:|");
   for (const { p, r } of rows) {
-    const size = p.html.length >= 1 << 20 ? `${(p.html.length / (1 << 20)).toFixed(1)} MB` : `${(p.html.length / 1024).toFixed(1)} KB`;
+    const size = sizeLabel(p.html.length);
     const note = r.errors.length ? ` (no article: ${r.errors[0]})` : "";
     out.push(`| ${p.name}${note} | ${size} | ${fmt(r.lisible)} | ${fmt(r.analysis)} | ${fmt(r.readability)} |`);
   }
@@ -251,14 +250,8 @@ function table({ version, rows }) {
 
 async function main() {
   const list = pages();
-  const byPath = new Map(list.map((p) => [p.path, p]));
-  const server = http.createServer((req, res) => {
-    const p = byPath.get(new URL(req.url, "http://x").pathname);
-    res.writeHead(p ? 200 : 404, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
-    res.end(p ? p.html : "not found");
-  });
-  await new Promise((r) => server.listen(0, "127.0.0.1", r));
-  const base = `http://127.0.0.1:${server.address().port}`;
+  const server = await servePages(list);
+  const { base } = server;
   const browsers = (process.env.BENCH_BROWSERS ?? "chromium,firefox").split(",");
   try {
     const tables = [];

@@ -1,4 +1,5 @@
 // Shared by the Chromium and Firefox suites: the native CLI (parity), expected values, helpers.
+import http from "node:http";
 import net from "node:net";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -98,3 +99,18 @@ export const chromiumArgs = (ext, port) => [
   "--lang=en-US", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
   "--disable-component-update", "--disable-sync",
 ];
+
+/** Serves generated pages (`{path, html}`) on 127.0.0.1 for the benches; resolves to {base, close}. */
+export async function servePages(list) {
+  const byPath = new Map(list.map((p) => [p.path, p]));
+  const server = http.createServer((req, res) => {
+    const p = byPath.get(new URL(req.url, "http://x").pathname);
+    res.writeHead(p ? 200 : 404, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
+    res.end(p ? p.html : "not found");
+  });
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  return { base: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
+}
+
+/** A page size for the bench tables: "11.8 KB", "2.6 MB". */
+export const sizeLabel = (bytes) => (bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MB` : `${(bytes / 1024).toFixed(1)} KB`);

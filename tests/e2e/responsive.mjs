@@ -8,11 +8,10 @@
 // time (sum over gaps of their part above 50 ms, as Lighthouse's TBT). Prints a Markdown table.
 // Run: node tests/e2e/responsive.mjs   (RESP_RUNS=N runs per page, default 3; RESP_BROWSERS=chromium,firefox)
 import fs from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { DIST, chromiumArgs, freePort } from "./common.mjs";
+import { DIST, chromiumArgs, freePort, servePages, sizeLabel } from "./common.mjs";
 import { PAGES } from "./server.mjs";
 
 const RUNS = Number(process.env.RESP_RUNS ?? 3);
@@ -168,7 +167,7 @@ function table({ version, rows }) {
   const out = [`Headless ${version}, ${RUNS} runs per page on a freshly loaded page; medians, ms.`, "",
     "| page | size | click→reader | longest freeze | total blocking (> 50 ms) |", "|---|---:|---:|---:|---:|"];
   for (const { p, r } of rows) {
-    const size = p.html.length >= 1 << 20 ? `${(p.html.length / (1 << 20)).toFixed(1)} MB` : `${(p.html.length / 1024).toFixed(1)} KB`;
+    const size = sizeLabel(p.html.length);
     const ok = r.filter((x) => !x.error);
     const m = (k) => (ok.length ? Math.round(median(ok.map((x) => x[k]))) : "n/a");
     const failed = r.length - ok.length ? ` (${r.length - ok.length} of ${r.length} runs failed: ${r.find((x) => x.error).error})` : "";
@@ -179,14 +178,8 @@ function table({ version, rows }) {
 
 async function main() {
   const list = pagesToTest();
-  const byPath = new Map(list.map((p) => [p.path, p]));
-  const server = http.createServer((req, res) => {
-    const p = byPath.get(new URL(req.url, "http://x").pathname);
-    res.writeHead(p ? 200 : 404, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
-    res.end(p ? p.html : "not found");
-  });
-  await new Promise((r) => server.listen(0, "127.0.0.1", r));
-  const base = `http://127.0.0.1:${server.address().port}`;
+  const server = await servePages(list);
+  const { base } = server;
   try {
     const out = [];
     if (BROWSERS.includes("chromium")) out.push(table(await runChromium(list, base)));
