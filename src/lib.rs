@@ -18,6 +18,8 @@ pub mod cite;
 pub mod clutter;
 pub mod dom;
 pub mod extract;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod metadata;
 pub mod model;
 pub mod sanitize;
