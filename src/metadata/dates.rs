@@ -264,6 +264,9 @@ fn fold(c: char, out: &mut String) {
         'ğ' | 'Ğ' => out.push('g'),
         'ı' | 'İ' => out.push('i'),
         'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
+        // Persian keheh and yeh are written for the Arabic letters (and the other way round).
+        'ی' => out.push('ي'),
+        'ک' => out.push('ك'),
         '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}' => {}
         _ => out.extend(c.to_lowercase()),
     }
@@ -371,7 +374,67 @@ const MONTHS: &[(&str, u32)] = &[
     ("جانفي", 1), ("فيفري", 2), ("افريل", 4), ("جوان", 6), ("جويلية", 7), ("اوت", 8),
     // Arabic: Levantine set (the two-word names are matched in `month_at`)
     ("شباط", 2), ("اذار", 3), ("نيسان", 4), ("ايار", 5), ("حزيران", 6), ("تموز", 7), ("اب", 8), ("ايلول", 9),
+    // Persian names of the Gregorian months
+    ("ژانويه", 1), ("فوريه", 2), ("اوريل", 4), ("مه", 5), ("ژوئن", 6), ("ژوئيه", 7), ("سپتامبر", 9),
+    ("اكتبر", 10), ("نوامبر", 11), ("دسامبر", 12),
 ];
+
+/// Months of the Solar Hijri (Jalali) calendar, Iran's and Afghanistan's civil calendar (folded
+/// forms). Only matched with a Jalali year (see [`jalali_to_gregorian`]); fixture meta-date-jalali-fa.
+const JALALI_MONTHS: &[(&str, u32)] = &[
+    ("فروردين", 1), ("ارديبهشت", 2), ("خرداد", 3), ("تير", 4), ("مرداد", 5), ("امرداد", 5), ("شهريور", 6),
+    ("مهر", 7), ("ابان", 8), ("اذر", 9), ("دي", 10), ("بهمن", 11), ("اسفند", 12),
+    // Afghan (Dari) names
+    ("حمل", 1), ("ثور", 2), ("جوزا", 3), ("سرطان", 4), ("اسد", 5), ("سنبله", 6), ("ميزان", 7), ("عقرب", 8),
+    ("قوس", 9), ("جدي", 10), ("دلو", 11), ("حوت", 12),
+];
+
+/// Jalali years written on today's web (1921–2041): older or later four-digit years in that
+/// range are not Jalali dates of web pages, and from 1421 on they overlap Hijri lunar years.
+const JALALI_YEARS: std::ops::RangeInclusive<u32> = 1300..=1420;
+
+/// A Jalali date → Gregorian, or None when the day does not exist. Farvardin 1 falls on the day of
+/// the March equinox; its Gregorian day is computed with Borkowski's break-year rules (the
+/// arithmetic the jalaali calendars use), exact for the whole of [`JALALI_YEARS`].
+pub fn jalali_to_gregorian(jy: u32, jm: u32, jd: u32) -> Option<(i32, u32, u32)> {
+    if !JALALI_YEARS.contains(&jy) || !(1..=12).contains(&jm) || jd == 0 || jd > if jm <= 6 { 31 } else { 30 } {
+        return None;
+    }
+    let jy = jy as i64;
+    // Years where the 33-year leap pattern shifts.
+    const BREAKS: [i64; 12] = [-61, 9, 38, 199, 426, 686, 756, 818, 1111, 1181, 1210, 1635];
+    let mut leap_j: i64 = -14;
+    let mut jp = BREAKS[0];
+    let mut jump = 0;
+    for &b in &BREAKS[1..] {
+        jump = b - jp;
+        if jy < b {
+            break;
+        }
+        leap_j += jump.div_euclid(33) * 8 + jump.rem_euclid(33).div_euclid(4);
+        jp = b;
+    }
+    let n = jy - jp;
+    leap_j += n.div_euclid(33) * 8 + (n.rem_euclid(33) + 3).div_euclid(4);
+    if jump.rem_euclid(33) == 4 && jump - n == 4 {
+        leap_j += 1;
+    }
+    let gy = jy + 621;
+    let leap_g = gy.div_euclid(4) - ((gy.div_euclid(100) + 1) * 3).div_euclid(4) - 150;
+    let march = 20 + leap_j - leap_g;
+    // Esfand has 29 days, 30 in a leap year: the next Farvardin 1 tells.
+    let first = day_number(&format!("{gy:04}-03-{march:02}"))?;
+    let offset = if jm <= 7 { (jm as i64 - 1) * 31 } else { 186 + (jm as i64 - 7) * 30 } + jd as i64 - 1;
+    if jm == 12 {
+        let (ny, nm, nd) = jalali_to_gregorian(jy as u32 + 1, 1, 1).unwrap_or((gy as i32 + 1, 3, 21));
+        let next = day_number(&format!("{ny:04}-{nm:02}-{nd:02}"))?;
+        if first + offset >= next {
+            return None;
+        }
+    }
+    let (y, m, d) = civil_from_days(first + offset);
+    Some((y, m, d))
+}
 
 /// [`MONTHS`] as a map (built once).
 static MONTH_INDEX: std::sync::LazyLock<std::collections::HashMap<&'static str, u32>> =
@@ -491,6 +554,9 @@ fn date_at(toks: &[Tok], i: usize, month_first: bool) -> Option<(Ymd, usize)> {
                 if is_word(toks.get(j), &["de", "of", "di", "van", "من"]) {
                     j += 1;
                 }
+                if let Some(d) = jalali_at(toks, j, v) {
+                    return Some(d);
+                }
                 if let Some((m, mut k)) = month_at(toks, j) {
                     if is_sep(toks.get(k), &[',', '.']) {
                         k += 1;
@@ -532,7 +598,24 @@ fn date_at(toks: &[Tok], i: usize, month_first: bool) -> Option<(Ymd, usize)> {
     }
 }
 
+/// "۲ تیر ۱۳۹۹": a day, a Jalali month name and a Jalali year from token `j` (the month).
+fn jalali_at(toks: &[Tok], j: usize, day: u32) -> Option<(Ymd, usize)> {
+    let Kind::Word(w) = &toks.get(j)?.kind else { return None };
+    let m = JALALI_MONTHS.iter().find(|(name, _)| name == w)?.1;
+    let (y, yn, _) = numv(toks.get(j + 1))?;
+    if yn != 4 || toks.get(j + 2).is_some_and(|t| !t.space && matches!(t.kind, Kind::Num { .. })) {
+        return None;
+    }
+    let (year, month, day) = jalali_to_gregorian(y, m, day)?;
+    Some((Ymd { year, month, day }, j + 2))
+}
+
 fn numeric(a: u32, an: usize, b: u32, bn: usize, c: u32, cn: usize, month_first: bool) -> Option<Ymd> {
+    if an == 4 && bn <= 2 && cn <= 2 && JALALI_YEARS.contains(&a) {
+        // 1399/04/02: year-first with a Jalali year (fixture meta-date-jalali-fa).
+        let (year, month, day) = jalali_to_gregorian(a, b, c)?;
+        return Some(Ymd { year, month, day });
+    }
     if an == 4 && bn <= 2 && cn <= 2 {
         let y = a as i32;
         return valid(y, b, c).then_some(Ymd { year: y, month: b, day: c });
@@ -902,6 +985,29 @@ mod tests {
         assert_eq!(p("Publié le 04|10|2020").as_deref(), Some("2020-10-04"));
         assert_eq!(p("Page 1 | 2 | 3"), None);
         assert_eq!(p("12 | 10 | 20"), None);
+    }
+
+    #[test]
+    fn jalali_dates() {
+        // Farvardin 1 and leap years checked against the jdatetime package (test-only oracle).
+        let table = [(1300, "1921-03-21", true), (1307, "1928-03-21", false), (1314, "1935-03-22", false), (1321, "1942-03-21", true), (1328, "1949-03-21", false), (1335, "1956-03-21", false), (1342, "1963-03-21", true), (1349, "1970-03-21", false), (1356, "1977-03-21", false), (1363, "1984-03-21", false), (1370, "1991-03-21", true), (1377, "1998-03-21", false), (1384, "2005-03-21", false), (1391, "2012-03-20", true), (1398, "2019-03-21", false), (1405, "2026-03-21", false), (1412, "2033-03-20", true), (1419, "2040-03-20", false)];
+        for (jy, first, leap) in table {
+            let (y, m, d) = jalali_to_gregorian(jy, 1, 1).unwrap();
+            assert_eq!(format!("{y:04}-{m:02}-{d:02}"), first, "{jy}");
+            assert_eq!(jalali_to_gregorian(jy, 12, 30).is_some(), leap, "{jy}");
+        }
+        assert_eq!(jalali_to_gregorian(1299, 1, 1), None);
+        assert_eq!(jalali_to_gregorian(1421, 1, 1), None);
+        assert_eq!(jalali_to_gregorian(1400, 7, 31), None);
+        assert_eq!(p("دوشنبه ۲ تير ۱۳۹۹").as_deref(), Some("2020-06-22"));
+        assert_eq!(p("۱۲ اسفند ۱۴۰۲").as_deref(), Some("2024-03-02"));
+        assert_eq!(p("30 اسفند 1403").as_deref(), Some("2025-03-20"));
+        assert_eq!(p("۱۴۰۱/۰۷/۱۸ - ۱۰:۳۰").as_deref(), Some("2022-10-10T10:30"));
+        assert_eq!(p("۱۸ مهر ۱۴۰۱").as_deref(), Some("2022-10-10"));
+        assert_eq!(p("۱۲ ژانویه ۲۰۲۲").as_deref(), Some("2022-01-12"));
+        // Hijri lunar years are not converted, and a Jalali month needs a Jalali year.
+        assert_eq!(p("15 صفر 1442"), None);
+        assert_eq!(p("۲ تير ۲۰۲۰"), None);
     }
 
     #[test]
