@@ -93,7 +93,10 @@ async function runChromium(list, base) {
         const frame = await el.contentFrame();
         await frame.waitForSelector("html[data-click-to-reader-ms]", { state: "attached", timeout: 120_000 });
         const clickMs = Number(await frame.getAttribute("html", "data-click-to-reader-ms"));
-        if (process.env.RESP_TIMINGS) log(JSON.parse(await frame.textContent("#lisible-analysis")).timings);
+        if (process.env.RESP_TIMINGS) {
+          log(JSON.parse(await frame.textContent("#lisible-analysis")).timings);
+          log(await frame.getAttribute("html", "data-reader-steps"));
+        }
         await page.waitForTimeout(300);
         const beats = await page.evaluate(() => window.__beats);
         r.push({ clickMs, ...freezes(beats, start, beats.at(-1)) });
