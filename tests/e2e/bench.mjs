@@ -4,14 +4,14 @@
 // pinned dev dependency) on the same page in the same browser: `new Readability(document.cloneNode(true)).parse()`
 // timed with performance.now() in the page. Pages: the largest fixture pages and generated big pages.
 // Each run loads the page afresh. Prints a Markdown table on stdout (progress on stderr).
-// Headless Chromium (playwright-core, CDP action) and headless Firefox ESR (selenium, the action's shortcut).
+// Headless Chromium (a bare CDP pipe, CDP action: no automation layer delaying the reader frame) and headless
+// Firefox ESR (selenium, the action's shortcut).
 // Run: node tests/e2e/bench.mjs   (BENCH_RUNS=N runs per page and tool, default 10; BENCH_BROWSERS=chromium,firefox)
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { chromium } from "playwright-core";
-import { DIST, freePort, servePages, sizeLabel } from "./common.mjs";
+import { DIST, launchBareChromium, servePages, sizeLabel } from "./common.mjs";
 import { PAGES } from "./server.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
@@ -80,68 +80,76 @@ const quantile = (xs, q) => {
 const fmt = (xs) => (xs.length ? `${quantile(xs, 0.5).toFixed(1)} / ${quantile(xs, 0.95).toFixed(1)}` : "n/a");
 
 async function runChromium(list, base) {
-  const EXT = path.join(DIST, "chrome");
-  const port = await freePort();
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "lisible-bench-"));
-  const ctx = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    headless: true,
-    args: [`--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`, `--remote-debugging-port=${port}`,
-      "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
-  const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent("serviceworker"));
-  const extId = new URL(sw.url()).host;
-  const cdpBrowser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
-  const cdp = await cdpBrowser.newBrowserCDPSession();
-  const version = ctx.browser()?.version() ?? (await cdp.send("Browser.getVersion")).product;
-  const click = async (page) => {
-    const { targetInfos } = await cdp.send("Target.getTargets", { filter: [{ type: "tab" }] });
-    const tab = targetInfos.find((t) => t.url === page.url());
-    await cdp.send("Extensions.triggerAction", { id: extId, targetId: tab.targetId });
+  // A bare CDP pipe, not Playwright: Playwright holds every new frame's navigation until it has
+  // instrumented it, which delays the reader frame's commit by ~60 ms (see launchBareChromium).
+  const b = await launchBareChromium(path.join(DIST, "chrome"));
+  const { send, waitFor } = b;
+  const version = (await send("Browser.getVersion")).product.split("/")[1];
+  const evaluate = async (sessionId, expression) => {
+    const { result, exceptionDetails } = await send("Runtime.evaluate", { expression, returnByValue: true, awaitPromise: true }, sessionId);
+    if (exceptionDetails) throw new Error(`${expression.slice(0, 60)}: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    return result.value;
   };
+  const { targetId } = await send("Target.createTarget", { url: "about:blank" });
+  const { sessionId: page } = await send("Target.attachToTarget", { targetId, flatten: true });
+  await send("Page.enable", {}, page);
+  let loads = 0;
+  b.on((m) => { if (m.method === "Page.loadEventFired" && m.sessionId === page) loads++; });
+  const goto = async (url) => {
+    const before = loads;
+    await send("Page.navigate", { url }, page);
+    await waitFor(() => loads > before, 120_000);
+  };
+  const seenFrames = new Set();
+  const readability = fs.readFileSync(READABILITY, "utf8");
 
   const rows = [];
   try {
-    const page = await ctx.newPage();
     for (const p of list) {
       const url = base + p.path;
       const r = { lisible: [], analysis: [], readability: [], errors: [], steps: [], cite: [], shown: [] };
       for (let i = 0; i < RUNS; i++) {
         // Lisible: the real action on a freshly loaded page.
-        await page.goto(url);
-        await click(page);
-        const el = await page.waitForSelector("iframe[data-lisible-ui]", { timeout: 60_000, state: "attached" });
-        const frame = await el.contentFrame();
-        await frame.waitForSelector("html[data-click-to-reader-ms]", { state: "attached", timeout: 60_000 });
-        r.lisible.push(Number(await frame.getAttribute("html", "data-click-to-reader-ms")));
-        const data = JSON.parse(await frame.textContent("#lisible-analysis"));
+        await goto(url);
+        const tab = (await send("Target.getTargets", { filter: [{ type: "tab" }] })).targetInfos.find((t) => t.url === url);
+        await send("Extensions.triggerAction", { id: b.extId, targetId: tab.targetId });
+        const reader = await waitFor(async () => (await send("Target.getTargets")).targetInfos
+          .find((t) => t.type === "iframe" && t.url.includes("/reader/reader.html") && !seenFrames.has(t.targetId)), 60_000);
+        seenFrames.add(reader.targetId);
+        const { sessionId: frame } = await send("Target.attachToTarget", { targetId: reader.targetId, flatten: true });
+        const root = "document.documentElement.dataset";
+        // Attached while the frame may still be on its initial empty document: retry until the reader's.
+        const until = (cond) => waitFor(() => evaluate(frame, `document.documentElement?.dataset.${cond} != null`).catch(() => false), 60_000);
+        await until("clickToReaderMs");
+        r.lisible.push(Number(await evaluate(frame, `${root}.clickToReaderMs`)));
+        await until("ready");
+        const data = JSON.parse(await evaluate(frame, "document.getElementById('lisible-analysis').textContent"));
         if (!data.analysis.article) r.errors.push(data.analysis.error);
         const t = data.timings ?? {};
         if (t.analyze != null) r.analysis.push(t.analyze - (t.snapshot ?? t.init ?? 0));
-        const rs = JSON.parse(await frame.getAttribute("html", "data-reader-steps"));
+        const rs = JSON.parse(await evaluate(frame, `${root}.readerSteps`));
         r.steps.push(steps(data, rs));
         if (data.analysis.article) r.shown.push(rs.title && rs.firstParagraph);
         // The citation module, loaded by the citation panel after the paint (only with an article).
         if (data.analysis.article) {
-          await frame.waitForSelector("html[data-cite-load-ms]", { state: "attached", timeout: 60_000 });
-          r.cite.push(Number(await frame.getAttribute("html", "data-cite-load-ms")));
+          await until("citeLoadMs");
+          r.cite.push(Number(await evaluate(frame, `${root}.citeLoadMs`)));
         }
+        await send("Target.detachFromTarget", { sessionId: frame }).catch(() => {});
         // Readability.js on the same page, freshly loaded, in the same browser.
-        await page.goto(url);
-        await page.addScriptTag({ path: READABILITY });
-        r.readability.push(await page.evaluate(() => {
+        await goto(url);
+        await evaluate(page, readability);
+        r.readability.push(await evaluate(page, `(() => {
           const t0 = performance.now();
-          new globalThis.Readability(document.cloneNode(true)).parse();
+          new Readability(document.cloneNode(true)).parse();
           return performance.now() - t0;
-        }));
+        })()`));
       }
       log(`${p.name}: lisible ${fmt(r.lisible)} ms, readability ${fmt(r.readability)} ms`);
       rows.push({ p, r });
     }
   } finally {
-    await cdpBrowser.close().catch(() => {});
-    await ctx.close().catch(() => {});
-    fs.rmSync(profile, { recursive: true, force: true });
+    await b.close();
   }
   return { version: `Chromium ${version}`, rows };
 }

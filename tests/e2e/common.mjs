@@ -114,3 +114,61 @@ export async function servePages(list) {
 
 /** A page size for the bench tables: "11.8 KB", "2.6 MB". */
 export const sizeLabel = (bytes) => (bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MB` : `${(bytes / 1024).toFixed(1)} KB`);
+
+/**
+ * Headless Chromium with our extension, driven over a bare CDP pipe (--remote-debugging-pipe) with no
+ * automation layer. Playwright auto-attaches to every new frame and holds its navigation until it has
+ * instrumented it (Target.setAutoAttach with waitForDebuggerOnStart): an out-of-process frame such as the
+ * reader then commits ~60 ms late, a delay no user sees. Timing benches use this instead.
+ * Returns { send(method, params, sessionId), extId, close() }.
+ */
+export async function launchBareChromium(ext) {
+  const { spawn } = await import("node:child_process");
+  const os = await import("node:os");
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "lisible-bare-"));
+  const args = chromiumArgs(ext, 0).filter((a) => !a.startsWith("--remote-debugging-port"));
+  const proc = spawn(process.env.CHROMIUM ?? "/usr/bin/chromium",
+    [...args, "--headless", "--remote-debugging-pipe", `--user-data-dir=${profile}`, "about:blank"],
+    { stdio: ["ignore", "ignore", "ignore", "pipe", "pipe"] });
+  const [, , , input, output] = proc.stdio;
+  let id = 0;
+  let buffer = "";
+  const pending = new Map();
+  const listeners = new Set();
+  output.on("data", (chunk) => {
+    buffer += chunk.toString("utf8");
+    let end;
+    while ((end = buffer.indexOf("\0")) >= 0) {
+      const msg = JSON.parse(buffer.slice(0, end));
+      buffer = buffer.slice(end + 1);
+      const p = pending.get(msg.id);
+      if (p) {
+        pending.delete(msg.id);
+        if (msg.error) p.reject(new Error(`${p.method}: ${msg.error.message}`));
+        else p.resolve(msg.result);
+      } else for (const fn of listeners) fn(msg);
+    }
+  });
+  const send = (method, params = {}, sessionId) => new Promise((resolve, reject) => {
+    const msg = { id: ++id, method, params, ...(sessionId ? { sessionId } : {}) };
+    pending.set(msg.id, { resolve, reject, method });
+    input.write(`${JSON.stringify(msg)}\0`);
+  });
+  const waitFor = async (what, timeout = 30_000) => {
+    const t0 = Date.now();
+    for (;;) {
+      const got = await what();
+      if (got) return got;
+      if (Date.now() - t0 > timeout) throw new Error("bare Chromium: timed out");
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  };
+  const sw = await waitFor(async () => (await send("Target.getTargets")).targetInfos
+    .find((t) => t.type === "service_worker" && t.url.startsWith("chrome-extension://")));
+  const close = async () => {
+    await send("Browser.close").catch(() => {});
+    await new Promise((r) => (proc.exitCode !== null ? r() : proc.once("exit", r)));
+    fs.rmSync(profile, { recursive: true, force: true });
+  };
+  return { send, waitFor, on: (fn) => listeners.add(fn), extId: new URL(sw.url).host, close };
+}
