@@ -83,63 +83,40 @@ async function runChromium(list, base) {
   // A bare CDP pipe, not Playwright: Playwright holds every new frame's navigation until it has
   // instrumented it, which delays the reader frame's commit by ~60 ms (see launchBareChromium).
   const b = await launchBareChromium(path.join(DIST, "chrome"));
-  const { send, waitFor } = b;
-  const version = (await send("Browser.getVersion")).product.split("/")[1];
-  const evaluate = async (sessionId, expression) => {
-    const { result, exceptionDetails } = await send("Runtime.evaluate", { expression, returnByValue: true, awaitPromise: true }, sessionId);
-    if (exceptionDetails) throw new Error(`${expression.slice(0, 60)}: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
-    return result.value;
-  };
-  const { targetId } = await send("Target.createTarget", { url: "about:blank" });
-  const { sessionId: page } = await send("Target.attachToTarget", { targetId, flatten: true });
-  await send("Page.enable", {}, page);
-  let loads = 0;
-  b.on((m) => { if (m.method === "Page.loadEventFired" && m.sessionId === page) loads++; });
-  const goto = async (url) => {
-    const before = loads;
-    await send("Page.navigate", { url }, page);
-    await waitFor(() => loads > before, 120_000);
-  };
-  const seenFrames = new Set();
+  const version = (await b.send("Browser.getVersion")).product.split("/")[1];
   const readability = fs.readFileSync(READABILITY, "utf8");
-
   const rows = [];
   try {
+    const tab = await b.openTab();
     for (const p of list) {
       const url = base + p.path;
       const r = { lisible: [], analysis: [], readability: [], errors: [], steps: [], cite: [], shown: [] };
       for (let i = 0; i < RUNS; i++) {
         // Lisible: the real action on a freshly loaded page.
-        await goto(url);
-        const tab = (await send("Target.getTargets", { filter: [{ type: "tab" }] })).targetInfos.find((t) => t.url === url);
-        await send("Extensions.triggerAction", { id: b.extId, targetId: tab.targetId });
-        const reader = await waitFor(async () => (await send("Target.getTargets")).targetInfos
-          .find((t) => t.type === "iframe" && t.url.includes("/reader/reader.html") && !seenFrames.has(t.targetId)), 60_000);
-        seenFrames.add(reader.targetId);
-        const { sessionId: frame } = await send("Target.attachToTarget", { targetId: reader.targetId, flatten: true });
+        await tab.goto(url);
+        await tab.clickAction();
+        const reader = await tab.reader();
         const root = "document.documentElement.dataset";
-        // Attached while the frame may still be on its initial empty document: retry until the reader's.
-        const until = (cond) => waitFor(() => evaluate(frame, `document.documentElement?.dataset.${cond} != null`).catch(() => false), 60_000);
-        await until("clickToReaderMs");
-        r.lisible.push(Number(await evaluate(frame, `${root}.clickToReaderMs`)));
-        await until("ready");
-        const data = JSON.parse(await evaluate(frame, "document.getElementById('lisible-analysis').textContent"));
+        await reader.until("clickToReaderMs");
+        r.lisible.push(Number(await reader.evaluate(`${root}.clickToReaderMs`)));
+        await reader.until("ready");
+        const data = JSON.parse(await reader.evaluate("document.getElementById('lisible-analysis').textContent"));
         if (!data.analysis.article) r.errors.push(data.analysis.error);
         const t = data.timings ?? {};
         if (t.analyze != null) r.analysis.push(t.analyze - (t.snapshot ?? t.init ?? 0));
-        const rs = JSON.parse(await evaluate(frame, `${root}.readerSteps`));
+        const rs = JSON.parse(await reader.evaluate(`${root}.readerSteps`));
         r.steps.push(steps(data, rs));
         if (data.analysis.article) r.shown.push(rs.title && rs.firstParagraph);
         // The citation module, loaded by the citation panel after the paint (only with an article).
         if (data.analysis.article) {
-          await until("citeLoadMs");
-          r.cite.push(Number(await evaluate(frame, `${root}.citeLoadMs`)));
+          await reader.until("citeLoadMs");
+          r.cite.push(Number(await reader.evaluate(`${root}.citeLoadMs`)));
         }
-        await send("Target.detachFromTarget", { sessionId: frame }).catch(() => {});
+        await reader.detach();
         // Readability.js on the same page, freshly loaded, in the same browser.
-        await goto(url);
-        await evaluate(page, readability);
-        r.readability.push(await evaluate(page, `(() => {
+        await tab.goto(url);
+        await tab.evaluate(readability);
+        r.readability.push(await tab.evaluate(`(() => {
           const t0 = performance.now();
           new Readability(document.cloneNode(true)).parse();
           return performance.now() - t0;

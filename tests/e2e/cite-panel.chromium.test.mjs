@@ -5,54 +5,30 @@
 // Run: node --test tests/e2e/cite-panel.chromium.test.mjs
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
-import { chromium } from "playwright-core";
 import { startServer } from "./server.mjs";
-import { chromiumArgs, DIST, freePort, nativeCite, nativeExtract } from "./common.mjs";
+import { launchChromium, nativeCite, nativeExtract } from "./common.mjs";
 import { FIXED_TITLE, TZ, cliText, fragmentOf, todayIn, wasmCite } from "./cite-panel.common.mjs";
 import { applyFixes, localeFor } from "../../extension/reader/cite-panel.js";
 
-const EXT = path.join(DIST, "chrome");
 const CASE = "maghress-fr"; // French page, aggregator: outlet, source URL and date from the byline
 const CASE_AR = "maghress-ar";
 const ACCESSED = todayIn(TZ); // the access date the panel must use: today where the user is
-let server, ctx, extId, cdpBrowser, cdp, profile, page, frame, url, native;
+let server, browser, ctx, clickAction, page, frame, url, native;
 
 before(async () => {
   server = await startServer();
-  const port = await freePort();
-  profile = fs.mkdtempSync(path.join(os.tmpdir(), "lisible-citepanel-chromium-"));
-  ctx = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    headless: true,
-    locale: "en-US",
-    env: { ...process.env, TZ },
-    args: chromiumArgs(EXT, port),
-  });
-  const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent("serviceworker"));
-  extId = new URL(sw.url()).host;
+  browser = await launchChromium("citepanel", { env: { ...process.env, TZ } });
+  ({ ctx, clickAction } = browser);
   await ctx.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.base });
-  cdpBrowser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
-  cdp = await cdpBrowser.newBrowserCDPSession();
   url = `${server.base}/pages/${CASE}/`;
   native = nativeExtract(CASE, url);
 });
 
 after(async () => {
-  await cdpBrowser?.close().catch(() => {});
-  await ctx?.close().catch(() => {});
+  await browser?.close();
   await server?.close();
-  fs.rmSync(profile, { recursive: true, force: true });
 });
-
-async function clickAction(p) {
-  const { targetInfos } = await cdp.send("Target.getTargets", { filter: [{ type: "tab" }] });
-  const tab = targetInfos.find((t) => t.url === p.url());
-  assert.ok(tab, `no tab target for ${p.url()}`);
-  await cdp.send("Extensions.triggerAction", { id: extId, targetId: tab.targetId });
-}
 
 /** Opens the reader on p and waits for the panel's first render; returns the reader frame. */
 async function openPanel(p) {

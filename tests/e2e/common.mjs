@@ -3,6 +3,7 @@ import http from "node:http";
 import net from "node:net";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { ROOT } from "./server.mjs";
 
@@ -100,6 +101,39 @@ export const chromiumArgs = (ext, port) => [
   "--disable-component-update", "--disable-sync",
 ];
 
+/**
+ * Headless Chromium with the production extension (dist/chrome) in a fresh profile, driven by
+ * Playwright as the e2e suites do, and a browser-level CDP session: Extensions.triggerAction needs one
+ * (kept open: closing it early lost actions). `options` go to launchPersistentContext, `extraArgs` after
+ * chromiumArgs. Returns { ctx, sw, extId, cdp, clickAction(page), close() }.
+ */
+export async function launchChromium(name, options = {}, extraArgs = []) {
+  const { chromium } = await import("playwright-core");
+  const port = await freePort();
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), `lisible-${name}-`));
+  const ctx = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", headless: true, locale: "en-US",
+    ...options, args: [...chromiumArgs(path.join(DIST, "chrome"), port), ...extraArgs],
+  });
+  const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent("serviceworker"));
+  const extId = new URL(sw.url()).host;
+  const cdpBrowser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+  const cdp = await cdpBrowser.newBrowserCDPSession();
+  /** The real toolbar action (same path as a click: action.onClicked with the activeTab grant). */
+  const clickAction = async (page) => {
+    const { targetInfos } = await cdp.send("Target.getTargets", { filter: [{ type: "tab" }] });
+    const tab = targetInfos.find((t) => t.url === page.url());
+    if (!tab) throw new Error(`no tab target for ${page.url()}`);
+    await cdp.send("Extensions.triggerAction", { id: extId, targetId: tab.targetId });
+  };
+  const close = async () => {
+    await cdpBrowser.close().catch(() => {});
+    await ctx.close().catch(() => {});
+    fs.rmSync(profile, { recursive: true, force: true });
+  };
+  return { ctx, sw, extId, cdp, clickAction, close };
+}
+
 /** Serves generated pages (`{path, html}`) on 127.0.0.1 for the benches; resolves to {base, close}. */
 export async function servePages(list) {
   const byPath = new Map(list.map((p) => [p.path, p]));
@@ -120,11 +154,10 @@ export const sizeLabel = (bytes) => (bytes >= 1 << 20 ? `${(bytes / (1 << 20)).t
  * automation layer. Playwright auto-attaches to every new frame and holds its navigation until it has
  * instrumented it (Target.setAutoAttach with waitForDebuggerOnStart): an out-of-process frame such as the
  * reader then commits ~60 ms late, a delay no user sees. Timing benches use this instead.
- * Returns { send(method, params, sessionId), extId, close() }.
+ * Returns { send(method, params, sessionId), openTab(), extId, close() }.
  */
 export async function launchBareChromium(ext) {
   const { spawn } = await import("node:child_process");
-  const os = await import("node:os");
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "lisible-bare-"));
   const args = chromiumArgs(ext, 0).filter((a) => !a.startsWith("--remote-debugging-port"));
   const proc = spawn(process.env.CHROMIUM ?? "/usr/bin/chromium",
@@ -170,5 +203,51 @@ export async function launchBareChromium(ext) {
     await new Promise((r) => (proc.exitCode !== null ? r() : proc.once("exit", r)));
     fs.rmSync(profile, { recursive: true, force: true });
   };
-  return { send, waitFor, on: (fn) => listeners.add(fn), extId: new URL(sw.url).host, close };
+  const extId = new URL(sw.url).host;
+  const evaluate = async (sessionId, expression) => {
+    const { result, exceptionDetails } = await send("Runtime.evaluate", { expression, returnByValue: true, awaitPromise: true }, sessionId);
+    if (exceptionDetails) throw new Error(`${expression.slice(0, 60)}: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    return result.value;
+  };
+  const seenReaders = new Set();
+  /**
+   * A tab: goto(url) (resolves on the load event), evaluate(expression) in the page, clickAction() (the
+   * real toolbar action), reader() (this click's reader frame, attached once it exists: ask it with
+   * evaluate(expression) and until(dataAttribute) while it runs; detach() when done).
+   */
+  const openTab = async () => {
+    const { targetId } = await send("Target.createTarget", { url: "about:blank" });
+    const { sessionId } = await send("Target.attachToTarget", { targetId, flatten: true });
+    await send("Page.enable", {}, sessionId);
+    let loads = 0;
+    listeners.add((m) => { if (m.method === "Page.loadEventFired" && m.sessionId === sessionId) loads++; });
+    let url = "about:blank";
+    return {
+      goto: async (to, timeout = 120_000) => {
+        const before = loads;
+        await send("Page.navigate", { url: to }, sessionId);
+        url = to;
+        await waitFor(() => loads > before, timeout);
+      },
+      evaluate: (expression) => evaluate(sessionId, expression),
+      clickAction: async () => {
+        const tab = (await send("Target.getTargets", { filter: [{ type: "tab" }] })).targetInfos.find((t) => t.url === url);
+        if (!tab) throw new Error(`no tab target for ${url}`);
+        await send("Extensions.triggerAction", { id: extId, targetId: tab.targetId });
+      },
+      reader: async (timeout = 60_000) => {
+        const frame = await waitFor(async () => (await send("Target.getTargets")).targetInfos
+          .find((t) => t.type === "iframe" && t.url.includes("/reader/reader.html") && !seenReaders.has(t.targetId)), timeout);
+        seenReaders.add(frame.targetId);
+        const { sessionId: fs } = await send("Target.attachToTarget", { targetId: frame.targetId, flatten: true });
+        return {
+          evaluate: (expression) => evaluate(fs, expression),
+          // Attached while the frame may still be on its initial empty document: retried until the reader's.
+          until: (name) => waitFor(() => evaluate(fs, `document.documentElement?.dataset.${name} != null`).catch(() => false), timeout),
+          detach: () => send("Target.detachFromTarget", { sessionId: fs }).catch(() => {}),
+        };
+      },
+    };
+  };
+  return { send, openTab, extId, close };
 }

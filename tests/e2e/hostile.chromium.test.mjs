@@ -4,43 +4,30 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { chromium } from "playwright-core";
-import { chromiumArgs, DIST, freePort } from "./common.mjs";
+import { DIST, launchChromium } from "./common.mjs";
 import { RAN, articleImages, startHostileServer } from "./hostile-pages.mjs";
 import { checkReaderDom, checkReaderHtmlFile, checkManifestCsp, TOGGLES } from "./hostile-checks.mjs";
 
 const EXT = path.join(DIST, "chrome");
-let server, ctx, extId, cdpBrowser, cdp, profile;
+let server, browser, ctx, clickAction;
 const requests = [];
 const dialogs = [];
 const consoleLog = [];
 
 before(async () => {
   server = await startHostileServer();
-  const port = await freePort();
-  profile = fs.mkdtempSync(path.join(os.tmpdir(), "lisible-hostile-chromium-"));
-  ctx = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    headless: true,
-    locale: "en-US",
-    args: chromiumArgs(EXT, port),
-  });
-  const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent("serviceworker"));
-  extId = new URL(sw.url()).host;
+  browser = await launchChromium("hostile");
+  const { sw } = browser;
+  ({ ctx, clickAction } = browser);
   // Every request of every page, frame and worker of the profile (the extension's included).
   ctx.on("request", (r) => requests.push({ url: r.url(), frame: safeFrameUrl(r) }));
   sw.on("console", (m) => consoleLog.push({ where: "service-worker", text: m.text() }));
-  cdpBrowser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
-  cdp = await cdpBrowser.newBrowserCDPSession();
 });
 
 after(async () => {
-  await cdpBrowser?.close().catch(() => {});
-  await ctx?.close().catch(() => {});
+  await browser?.close();
   await server?.close();
-  fs.rmSync(profile, { recursive: true, force: true });
 });
 
 function safeFrameUrl(r) {
@@ -61,13 +48,6 @@ async function watchedPage() {
   page.on("console", (m) => consoleLog.push({ where: m.location()?.url ?? page.url(), text: m.text() }));
   page.on("pageerror", (e) => consoleLog.push({ where: "pageerror", text: String(e) }));
   return page;
-}
-
-async function clickAction(page) {
-  const { targetInfos } = await cdp.send("Target.getTargets", { filter: [{ type: "tab" }] });
-  const tab = targetInfos.find((t) => t.url === page.url());
-  assert.ok(tab, `no tab target for ${page.url()}`);
-  await cdp.send("Extensions.triggerAction", { id: extId, targetId: tab.targetId });
 }
 
 const serialize = (page) =>

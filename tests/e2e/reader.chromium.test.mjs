@@ -9,61 +9,35 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { chromium } from "playwright-core";
 import { startServer } from "./server.mjs";
 import { startRecordingProxy } from "./netlog.mjs";
 import { saveScreenshot } from "./screenshots.mjs";
-import { DIST, formatDate, freePort } from "./common.mjs";
+import { DIST, formatDate, launchChromium } from "./common.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const EXT = path.join(DIST, "chrome");
 const MESSAGES = JSON.parse(fs.readFileSync(path.join(EXT, "_locales/en/messages.json"), "utf8"));
 const msg = (k, sub) => MESSAGES[k].message.replace(/\$[A-Z]+\$/, sub ?? "");
-let server, proxy, ctx, sw, extId, cdpBrowser, cdp, profile;
+let server, proxy, browser, ctx, sw, extId, cdp, clickAction;
 const figures = { browser: "chromium", clickToPaintedMs: [] };
 
 before(async () => {
   server = await startServer();
   proxy = await startRecordingProxy(server.base);
-  const port = await freePort();
-  profile = fs.mkdtempSync(path.join(os.tmpdir(), "lisible-reader-chromium-"));
-  ctx = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    headless: true,
-    locale: "en-US",
-    viewport: { width: 1000, height: 800 },
-    acceptDownloads: true,
-    args: [
-      `--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`, `--remote-debugging-port=${port}`,
-      "--lang=en-US", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync",
-      // Every request through the recording proxy, loopback included ("<-loopback>" removes the implicit bypass).
-      `--proxy-server=http://127.0.0.1:${proxy.port}`, "--proxy-bypass-list=<-loopback>",
-    ],
-  });
-  sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent("serviceworker"));
-  extId = new URL(sw.url()).host;
-  cdpBrowser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
-  cdp = await cdpBrowser.newBrowserCDPSession();
+  browser = await launchChromium("reader", { viewport: { width: 1000, height: 800 }, acceptDownloads: true },
+    // Every request through the recording proxy, loopback included ("<-loopback>" removes the implicit bypass).
+    [`--proxy-server=http://127.0.0.1:${proxy.port}`, "--proxy-bypass-list=<-loopback>"]);
+  ({ ctx, sw, extId, cdp, clickAction } = browser);
 });
 
 after(async () => {
   fs.mkdirSync(path.join(DIST, "..", "target"), { recursive: true });
   fs.writeFileSync(path.join(DIST, "..", "target", "e2e-reader-figures-chromium.json"), JSON.stringify(figures, null, 2));
-  await cdpBrowser?.close().catch(() => {});
-  await ctx?.close().catch(() => {});
+  await browser?.close();
   await proxy?.close();
   await server?.close();
-  fs.rmSync(profile, { recursive: true, force: true });
 });
-
-async function clickAction(page) {
-  const { targetInfos } = await cdp.send("Target.getTargets", { filter: [{ type: "tab" }] });
-  const tab = targetInfos.find((t) => t.url === page.url());
-  assert.ok(tab, `no tab target for ${page.url()}`);
-  await cdp.send("Extensions.triggerAction", { id: extId, targetId: tab.targetId });
-}
 
 /** Opens the reader with the real action; returns its frame, data, and the click-to-painted time. */
 async function openReader(page) {

@@ -10,8 +10,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium } from "playwright-core";
-import { DIST, chromiumArgs, freePort, servePages, sizeLabel } from "./common.mjs";
+import { DIST, launchBareChromium, servePages, sizeLabel } from "./common.mjs";
 import { PAGES } from "./server.mjs";
 
 const RUNS = Number(process.env.RESP_RUNS ?? 3);
@@ -65,40 +64,32 @@ const median = (xs) => {
 };
 
 async function runChromium(list, base) {
-  const EXT = path.join(DIST, "chrome");
-  const port = await freePort();
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "lisible-resp-"));
-  const ctx = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", headless: true, args: chromiumArgs(EXT, port),
-  });
-  const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent("serviceworker"));
-  const extId = new URL(sw.url()).host;
-  const cdpBrowser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
-  const cdp = await cdpBrowser.newBrowserCDPSession();
-  const version = `Chromium ${(await cdp.send("Browser.getVersion")).product.split("/")[1]}`;
+  // A bare CDP pipe (no automation layer delaying the reader frame; see launchBareChromium).
+  const b = await launchBareChromium(path.join(DIST, "chrome"));
+  const version = `Chromium ${(await b.send("Browser.getVersion")).product.split("/")[1]}`;
   const rows = [];
   try {
-    const page = await ctx.newPage();
+    const tab = await b.openTab();
+    const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
     for (const p of list) {
       const r = [];
       for (let i = 0; i < RUNS; i++) try {
-        await page.goto(base + p.path, { timeout: 120_000 });
-        await page.evaluate(HEARTBEAT);
-        await page.waitForTimeout(300);
-        const start = await page.evaluate(() => performance.now());
-        const { targetInfos } = await cdp.send("Target.getTargets", { filter: [{ type: "tab" }] });
-        const tab = targetInfos.find((t) => t.url === page.url());
-        await cdp.send("Extensions.triggerAction", { id: extId, targetId: tab.targetId });
-        const el = await page.waitForSelector("iframe[data-lisible-ui]", { timeout: 120_000, state: "attached" });
-        const frame = await el.contentFrame();
-        await frame.waitForSelector("html[data-click-to-reader-ms]", { state: "attached", timeout: 120_000 });
-        const clickMs = Number(await frame.getAttribute("html", "data-click-to-reader-ms"));
+        await tab.goto(base + p.path);
+        await tab.evaluate(HEARTBEAT);
+        await sleep(300);
+        const start = await tab.evaluate("performance.now()");
+        await tab.clickAction();
+        const reader = await tab.reader(120_000);
+        await reader.until("clickToReaderMs");
+        const clickMs = Number(await reader.evaluate("document.documentElement.dataset.clickToReaderMs"));
         if (process.env.RESP_TIMINGS) {
-          log(JSON.parse(await frame.textContent("#lisible-analysis")).timings);
-          log(await frame.getAttribute("html", "data-reader-steps"));
+          await reader.until("ready");
+          log(JSON.parse(await reader.evaluate("document.getElementById('lisible-analysis').textContent")).timings);
+          log(await reader.evaluate("document.documentElement.dataset.readerSteps"));
         }
-        await page.waitForTimeout(300);
-        const beats = await page.evaluate(() => window.__beats);
+        await reader.detach();
+        await sleep(300);
+        const beats = await tab.evaluate("window.__beats");
         r.push({ clickMs, ...freezes(beats, start, beats.at(-1)) });
       } catch (e) {
         r.push({ error: String(e).split("\n")[0] }); // reported in the table, the other pages still run
@@ -107,9 +98,7 @@ async function runChromium(list, base) {
       rows.push({ p, r });
     }
   } finally {
-    await cdpBrowser.close().catch(() => {});
-    await ctx.close().catch(() => {});
-    fs.rmSync(profile, { recursive: true, force: true });
+    await b.close();
   }
   return { version, rows };
 }
