@@ -1,20 +1,37 @@
 //! Text helpers shared by the phases: whitespace, words, scripts, reading time.
 //! (No regex crate: every matcher is plain string code, to keep the wasm small.)
 
-/// Collapses runs of whitespace (including no-break spaces) to one space and trims.
+/// Collapses runs of whitespace (including no-break spaces) to one space and trims. Copies the
+/// words as slices (every phase normalizes text: no per-character push).
 pub fn normalize_ws(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    for c in s.chars() {
-        if c.is_whitespace() || c == '\u{a0}' || c == '\u{200b}' {
-            space = true;
-        } else {
-            if space && !out.is_empty() {
-                out.push(' ');
+    let b = s.as_bytes();
+    let (mut i, mut word) = (0usize, None::<usize>);
+    while i < b.len() {
+        let (ws, w) = match b[i] {
+            x if x < 0x80 => (matches!(x, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' '), 1),
+            _ => match s.get(i..).and_then(|r| r.chars().next()) {
+                Some(c) => (c.is_whitespace() || c == '\u{a0}' || c == '\u{200b}', c.len_utf8()),
+                None => (false, 1),
+            },
+        };
+        if ws {
+            if let Some(start) = word.take() {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(s.get(start..i).unwrap_or(""));
             }
-            space = false;
-            out.push(c);
+        } else if word.is_none() {
+            word = Some(i);
         }
+        i += w;
+    }
+    if let Some(start) = word {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(s.get(start..).unwrap_or(""));
     }
     out
 }
@@ -196,4 +213,101 @@ pub fn contains_fast(hay: &str, needle: &str) -> bool {
         i += 1;
     }
     false
+}
+
+/// Lowercase fragments looked for in short strings (class names, ids), ASCII letters compared
+/// case-insensitively, without allocating: the fragments are grouped by first byte, so each
+/// position of the string is compared with the few fragments starting with its byte (instead
+/// of one `str::contains` searcher per fragment).
+pub struct Needles {
+    words: Vec<&'static [u8]>,
+    /// `words[start[b]..start[b + 1]]` are the fragments starting with byte `b`.
+    start: [u16; 257],
+}
+
+impl Needles {
+    /// The set of `words` (lowercase; empty ones are ignored).
+    pub fn new(words: &[&'static str]) -> Needles {
+        let mut w: Vec<&'static [u8]> = words.iter().map(|s| s.as_bytes()).filter(|s| !s.is_empty()).collect();
+        w.sort_by_key(|s| s[0]);
+        let mut start = [0u16; 257];
+        for (b, s) in start.iter_mut().enumerate() {
+            *s = w.iter().filter(|x| usize::from(x[0]) < b).count() as u16;
+        }
+        Needles { words: w, start }
+    }
+
+    /// True when a fragment occurs in `hay`, ASCII letters compared case-insensitively
+    /// (`hay.to_ascii_lowercase().contains(w)` for some `w`).
+    pub fn in_ascii_ci(&self, hay: &str) -> bool {
+        let h = hay.as_bytes();
+        for i in 0..h.len() {
+            let b = usize::from(h[i].to_ascii_lowercase());
+            let (s, e) = (usize::from(self.start[b]), usize::from(self.start[b + 1]));
+            for w in self.words.get(s..e).unwrap_or(&[]) {
+                if h.get(i..i + w.len()).is_some_and(|x| x.eq_ignore_ascii_case(w)) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// True when a fragment occurs in `hay.to_lowercase()` (allocates only for non-ASCII text).
+    pub fn in_lowercase(&self, hay: &str) -> bool {
+        if hay.is_ascii() {
+            self.in_ascii_ci(hay)
+        } else {
+            self.in_ascii_ci(&hay.to_lowercase())
+        }
+    }
+}
+
+#[cfg(test)]
+mod needles_tests {
+    use super::Needles;
+
+    #[test]
+    fn needles_match_as_lowercase_contains() {
+        let n = Needles::new(&["date", "time", "by-line", "stand:", "نشر"]);
+        for (hay, want) in [("Post-Date", true), ("TIMESTAMP", true), ("x-BY-LINE", true), ("Stand: 3", true), ("dat", false), ("", false), ("قد نشر", true), ("d\u{212A}", false)] {
+            assert_eq!(n.in_lowercase(hay), want, "{hay}");
+        }
+        // Unicode lowercasing: the Kelvin sign is a 'k'.
+        assert!(Needles::new(&["kk"]).in_lowercase("k\u{212A}"));
+        assert!(!Needles::new(&["kk"]).in_ascii_ci("k\u{212A}"));
+    }
+}
+
+#[cfg(test)]
+mod normalize_tests {
+    /// The per-character definition `normalize_ws` implements.
+    fn reference(s: &str) -> String {
+        let mut out = String::new();
+        let mut space = false;
+        for c in s.chars() {
+            if c.is_whitespace() || c == '\u{a0}' || c == '\u{200b}' {
+                space = true;
+            } else {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn normalize_ws_collapses_every_whitespace_character() {
+        let all: String = (0u32..0x3100).filter_map(char::from_u32).collect();
+        for s in [all.as_str(), "", "  ", " a ", "a\u{a0}\u{200b}b", "\u{3000}x\u{2028}y\u{85}", "é  \t ب\r\n"] {
+            assert_eq!(super::normalize_ws(s), reference(s), "{s:?}");
+        }
+        for c in (0u32..0x3100).filter_map(char::from_u32) {
+            let s = format!("a{c}b {c}");
+            assert_eq!(super::normalize_ws(&s), reference(&s), "{c:?}");
+        }
+    }
 }

@@ -20,8 +20,7 @@ pub fn scan(ctx: &Ctx, out: &mut Vec<(NodeId, ClutterKind, String)>) {
                     return false;
                 }
                 if e.name == "a" {
-                    let href = dom.attr(n, "href").unwrap_or("").to_ascii_lowercase();
-                    if SHARE_HOSTS.iter().any(|h| href.contains(h)) {
+                    if dom.attr(n, "href").is_some_and(|h| sets().share_hosts.in_ascii_ci(h)) {
                         share_links.push(n);
                     }
                 }
@@ -88,7 +87,7 @@ fn collapsed_chars(t: &str) -> usize {
 
 fn count_share_links(dom: &Dom, n: NodeId) -> usize {
     dom.descendants(n)
-        .filter(|&d| dom.is(d, "a") && dom.attr(d, "href").is_some_and(|h| SHARE_HOSTS.iter().any(|s| h.to_ascii_lowercase().contains(s))))
+        .filter(|&d| dom.is(d, "a") && dom.attr(d, "href").is_some_and(|h| sets().share_hosts.in_ascii_ci(h)))
         .take(2)
         .count()
 }
@@ -97,8 +96,25 @@ fn count(dom: &Dom, n: NodeId, tag: &str) -> usize {
     dom.descendants(n).filter(|&d| dom.is(d, tag)).count()
 }
 
+/// `normalize_ws(&dom.text(n)).chars().count()`, counted on the text nodes in place (the same
+/// walk as [`Dom::text`], whitespace runs across nodes counted once, ends trimmed).
 fn len(dom: &Dom, n: NodeId) -> usize {
-    crate::text::normalize_ws(&dom.text(n)).chars().count()
+    let (mut count, mut space) = (0usize, false);
+    dom.walk(n, |d| {
+        if let Some(t) = dom.text_of(d) {
+            for c in t.chars() {
+                if c.is_whitespace() || c == '\u{a0}' || c == '\u{200b}' {
+                    space = true;
+                } else {
+                    count += 1 + usize::from(space && count > 0);
+                    space = false;
+                }
+            }
+            return true;
+        }
+        d == n || !dom.tag(d).is_some_and(crate::dom::is_non_text)
+    });
+    count
 }
 
 fn link_density(dom: &Dom, n: NodeId) -> f32 {
@@ -142,10 +158,22 @@ fn labels() -> &'static super::FnvMap<&'static str, ClutterKind> {
     })
 }
 
+/// The fragment lists matched on every text node or link, as [`Needles`](crate::text::Needles).
+struct Sets {
+    anchors: crate::text::Needles,
+    share_hosts: crate::text::Needles,
+}
+
+fn sets() -> &'static Sets {
+    static S: std::sync::OnceLock<Sets> = std::sync::OnceLock::new();
+    S.get_or_init(|| Sets { anchors: crate::text::Needles::new(ANCHORS), share_hosts: crate::text::Needles::new(SHARE_HOSTS) })
+}
+
 fn classify(ctx: &Ctx, el: NodeId, norm: &str, label: &str) -> Option<(NodeId, ClutterKind, String)> {
     let dom = ctx.dom;
     let label_kind = labels().get(label).copied();
-    if label_kind.is_none() && !is_comment_count(label) && !ANCHORS.iter().any(|a| crate::text::contains_fast(norm, a)) {
+    // `norm` is lowercase: the ASCII case-insensitive match is `contains`.
+    if label_kind.is_none() && !is_comment_count(label) && !sets().anchors.in_ascii_ci(norm) {
         return None;
     }
     if let Some(p) = IMAGE_REPORT_PHRASES.iter().find(|p| crate::text::contains_fast(norm, p)) {

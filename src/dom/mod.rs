@@ -751,8 +751,9 @@ impl Dom {
         self.attrs(id).get(name)
     }
 
-    /// `class` and `id` joined, lowercase: what Readability's class/id heuristics read.
-    pub fn class_and_id(&self, id: NodeId) -> String {
+    /// The first `class` and the first `id` attribute values, as written (no allocation: the
+    /// parts of [`Dom::class_and_id`]).
+    pub fn class_id(&self, id: NodeId) -> (Option<&str>, Option<&str>) {
         let (mut class, mut ident) = (None, None);
         for (k, v) in self.attrs(id) {
             match k {
@@ -760,7 +761,16 @@ impl Dom {
                 "id" if ident.is_none() => ident = Some(v),
                 _ => {}
             }
+            if class.is_some() && ident.is_some() {
+                break;
+            }
         }
+        (class, ident)
+    }
+
+    /// `class` and `id` joined, lowercase: what Readability's class/id heuristics read.
+    pub fn class_and_id(&self, id: NodeId) -> String {
+        let (class, ident) = self.class_id(id);
         if class.is_none() && ident.is_none() {
             return String::new();
         }

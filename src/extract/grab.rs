@@ -345,7 +345,7 @@ pub fn attempt<'d>(mut t: Tree<'d>, title: Option<&str>, flags: Flags) -> Attemp
         if !byline_seen
             && (t.attr(node, "rel") == Some("author")
                 || t.attr(node, "itemprop").is_some_and(|i| i.contains("author"))
-                || any_in(&ms, BYLINE))
+                || sets().byline.in_ascii_ci(&ms))
         {
             let l = t.inner_len(node);
             if l > 0 && l < 100 {
@@ -368,8 +368,8 @@ pub fn attempt<'d>(mut t: Tree<'d>, title: Option<&str>, flags: Flags) -> Attemp
             }
         }
         if flags.strip_unlikely {
-            let unlikely = any_in(&ms, UNLIKELY)
-                && !any_in(&ms, MAYBE)
+            let unlikely = sets().unlikely.in_ascii_ci(&ms)
+                && !sets().maybe.in_ascii_ci(&ms)
                 && !t.has_ancestor(node, "table", 3)
                 && !t.has_ancestor(node, "code", 3)
                 && tag != "body"

@@ -58,6 +58,41 @@ pub fn any_in(s: &str, frags: &[&str]) -> bool {
     !s.is_empty() && frags.iter().any(|f| crate::text::contains_fast(s, f))
 }
 
+/// The fragment lists matched per element or per block, as [`Needles`](crate::text::Needles)
+/// (one scan of the string per list instead of one `contains` per fragment). Their inputs are
+/// lowercase, so the ASCII case-insensitive match is [`any_in`].
+pub struct Sets {
+    /// [`UNLIKELY`].
+    pub unlikely: crate::text::Needles,
+    /// [`MAYBE`].
+    pub maybe: crate::text::Needles,
+    /// [`POSITIVE`].
+    pub positive: crate::text::Needles,
+    /// [`NEGATIVE`].
+    pub negative: crate::text::Needles,
+    /// [`BYLINE`].
+    pub byline: crate::text::Needles,
+    /// [`SOURCE_LINES`].
+    pub source_lines: crate::text::Needles,
+    /// [`AGGREGATOR_LINES`].
+    pub aggregator_lines: crate::text::Needles,
+}
+
+/// The [`Sets`], built once.
+pub fn sets() -> &'static Sets {
+    use crate::text::Needles;
+    static S: std::sync::OnceLock<Sets> = std::sync::OnceLock::new();
+    S.get_or_init(|| Sets {
+        unlikely: Needles::new(UNLIKELY),
+        maybe: Needles::new(MAYBE),
+        positive: Needles::new(POSITIVE),
+        negative: Needles::new(NEGATIVE),
+        byline: Needles::new(BYLINE),
+        source_lines: Needles::new(SOURCE_LINES),
+        aggregator_lines: Needles::new(AGGREGATOR_LINES),
+    })
+}
+
 /// [`PHRASING`] as a match (hot path: one call per node).
 pub fn is_phrasing_tag(t: &str) -> bool {
     matches!(
@@ -113,10 +148,10 @@ pub fn weight_of(s: &str) -> i32 {
         return 0;
     }
     let mut w = 0;
-    if any_in(s, NEGATIVE) || s.split_whitespace().any(|t| t == "hid") {
+    if sets().negative.in_ascii_ci(s) || s.split_whitespace().any(|t| t == "hid") {
         w -= 25;
     }
-    if any_in(s, POSITIVE) {
+    if sets().positive.in_ascii_ci(s) {
         w += 25;
     }
     w
@@ -190,9 +225,14 @@ pub const AGGREGATOR_LINES: &[&str] =
 
 /// True when a short block is one of the news boilerplate lines above.
 pub fn is_news_boilerplate(text: &str) -> bool {
-    let t = crate::text::normalize_ws(text).to_lowercase();
+    let mut t = crate::text::normalize_ws(text);
+    if t.is_ascii() {
+        t.make_ascii_lowercase();
+    } else {
+        t = t.to_lowercase();
+    }
     if t.is_empty() || t.chars().count() > 220 {
         return false;
     }
-    any_in(&t, SOURCE_LINES) || DATELINE_STARTS.iter().any(|d| t.starts_with(d)) || any_in(&t, AGGREGATOR_LINES)
+    sets().source_lines.in_ascii_ci(&t) || DATELINE_STARTS.iter().any(|d| t.starts_with(d)) || sets().aggregator_lines.in_ascii_ci(&t)
 }

@@ -1,6 +1,6 @@
 //! Readability's `isProbablyReaderable`: does the page hold enough paragraph text to be an article?
 
-use super::patterns::{any_in, MAYBE, UNLIKELY};
+use super::patterns::sets;
 use super::tree::probably_visible;
 use crate::dom::Dom;
 
@@ -36,7 +36,7 @@ pub fn is_probably_readerable(dom: &Dom) -> bool {
             return true;
         }
         let ms = dom.class_and_id(n);
-        if any_in(&ms, UNLIKELY) && !any_in(&ms, MAYBE) {
+        if sets().unlikely.in_ascii_ci(&ms) && !sets().maybe.in_ascii_ci(&ms) {
             return true;
         }
         if tag == "p" && parent_li {

@@ -56,16 +56,27 @@ pub struct Tree<'d> {
 
 /// Inline-style and attribute tests of Readability's `_isProbablyVisible`.
 pub fn probably_visible(dom: &Dom, id: NodeId) -> bool {
-    if dom.attr(id, "hidden").is_some() {
+    // One pass over the attributes (the build asks this of every element).
+    let (mut hidden, mut style, mut aria, mut class) = (false, None, None, None);
+    for (k, v) in dom.attrs(id) {
+        match k {
+            "hidden" => hidden = true,
+            "style" if style.is_none() => style = Some(v),
+            "aria-hidden" if aria.is_none() => aria = Some(v),
+            "class" if class.is_none() => class = Some(v),
+            _ => {}
+        }
+    }
+    if hidden {
         return false;
     }
-    if let Some(s) = dom.attr(id, "style") {
-        let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+    if let Some(s) = style {
+        let s: String = s.chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_lowercase()).collect();
         if s.contains("display:none") || s.contains("visibility:hidden") {
             return false;
         }
     }
-    if dom.attr(id, "aria-hidden") == Some("true") && !dom.attr(id, "class").unwrap_or("").contains("fallback-image") {
+    if aria == Some("true") && !class.unwrap_or("").contains("fallback-image") {
         return false;
     }
     true

@@ -6,6 +6,7 @@
 use super::dates::{self, PUBLISH_WORDS, UPDATE_WORDS};
 use super::tags::bounded_text;
 use crate::dom::{Dom, NodeData, NodeId};
+use crate::text::Needles;
 
 /// Which nodes are page chrome (not the article's surroundings), and where the headline is.
 pub struct Zones {
@@ -42,21 +43,20 @@ impl Zones {
         }
         let mut hints = vec![0u8; dom.len()];
         let Some(body) = dom.body() else { return Zones { chrome, hints, h1 } };
+        let (chrome_words, date_hints, author_hints, not_author) = needles();
         dom.walk(body, |n| {
             let Some(tag) = dom.tag(n) else { return true };
-            let ci = dom.class_and_id(n);
+            // The lowercase `class id` fragment checks, on the attribute values in place.
+            let (class, ident) = dom.class_id(n);
+            let in_ci = |set: &Needles| class.is_some_and(|c| set.in_lowercase(c)) || ident.is_some_and(|i| set.in_lowercase(i));
             let parent_chrome = dom.parent(n).is_some_and(|p| chrome[p.index()]);
-            let c = parent_chrome || (!keep[n.index()] && is_chrome(dom, n, tag, &ci));
+            let c = parent_chrome || (!keep[n.index()] && is_chrome(dom, n, tag, || in_ci(chrome_words)));
             chrome[n.index()] = c;
             let mut h = 0u8;
-            let date_ci = match dom.attr(n, "itemprop") {
-                Some(p) => format!("{ci} {}", p.to_ascii_lowercase()),
-                None => ci.clone(),
-            };
-            if !date_ci.is_empty() && DATE_HINTS.iter().any(|w| date_ci.contains(w)) {
+            if in_ci(date_hints) || dom.attr(n, "itemprop").is_some_and(|p| date_hints.in_ascii_ci(p)) {
                 h |= 1;
             }
-            if !ci.is_empty() && AUTHOR_HINTS.iter().any(|w| ci.contains(w)) && !ci.contains("bio") && !ci.contains("about") {
+            if in_ci(author_hints) && !in_ci(not_author) {
                 h |= 2;
             }
             hints[n.index()] = h;
@@ -80,7 +80,15 @@ impl Zones {
     }
 }
 
-fn is_chrome(dom: &Dom, n: NodeId, tag: &str, ci: &str) -> bool {
+/// The fragment sets of [`Zones::compute`]: chrome words, date hints, author hints, and the
+/// words that make an author-classed element no byline ("bio", "about").
+fn needles() -> &'static (Needles, Needles, Needles, Needles) {
+    static SETS: std::sync::OnceLock<(Needles, Needles, Needles, Needles)> = std::sync::OnceLock::new();
+    SETS.get_or_init(|| (Needles::new(CHROME_WORDS), Needles::new(DATE_HINTS), Needles::new(AUTHOR_HINTS), Needles::new(&["bio", "about"])))
+}
+
+/// `class_words`: whether the lowercase `class id` holds a [`CHROME_WORDS`] fragment.
+fn is_chrome(dom: &Dom, n: NodeId, tag: &str, class_words: impl FnOnce() -> bool) -> bool {
     let in_article = || dom.ancestors(n).take(60).any(|a| matches!(dom.tag(a), Some("article")));
     // An article's own <footer> holds its byline and date (htmldate-eval pages; the fixture
     // meta-published-vs-modified keeps the site footer out).
@@ -102,7 +110,7 @@ fn is_chrome(dom: &Dom, n: NodeId, tag: &str, ci: &str) -> bool {
             return true;
         }
     }
-    !ci.is_empty() && CHROME_WORDS.iter().any(|w| ci.contains(w))
+    class_words()
 }
 
 /// Class / id fragments of byline elements.
@@ -256,8 +264,10 @@ pub fn visible_dates(dom: &Dom, zones: &Zones, tags: &super::tags::Tags, lang: O
             }
             NodeData::Text(t) => {
                 if keyword_budget > 0 && t.len() < 200 && !t.trim().is_empty() {
-                    let f = dates::fold_text(t);
-                    if PUBLISH_WORDS.iter().any(|w| f.contains(w)) {
+                    // ASCII text folds to its lowercase: matched in place (no copy per text node).
+                    let publish = publish_words();
+                    let keyword = if t.is_ascii() { publish.in_ascii_ci(t) } else { publish.in_ascii_ci(&dates::fold_text(t)) };
+                    if keyword {
                         keyword_budget -= 1;
                         // The keyword's sentence: this text and what follows it in the parent.
                         let scope = dom.parent(n).unwrap_or(n);
@@ -309,6 +319,12 @@ pub fn visible_dates(dom: &Dom, zones: &Zones, tags: &super::tags::Tags, lang: O
     out.extend(first_chrome);
     out.extend(first_standalone);
     out
+}
+
+/// [`PUBLISH_WORDS`] as a fragment set (they are folded: lowercase, no accents).
+fn publish_words() -> &'static Needles {
+    static SET: std::sync::OnceLock<Needles> = std::sync::OnceLock::new();
+    SET.get_or_init(|| Needles::new(PUBLISH_WORDS))
 }
 
 /// A date standing on its own in a short text node (`<p>January 18, 2020</p>`, `24. April 2020 | `,
@@ -386,8 +402,8 @@ fn attribute_date(dom: &Dom, zones: &Zones, n: NodeId) -> Option<DateCandidate> 
     for (k, v) in &e.attrs {
         // The end of a validity window (data-…-end-date, data-expires) is not when the page
         // was published (htmldate-eval pages).
-        let window = ["end", "expir", "until", "valid"].iter().any(|w| k.contains(w));
-        let keyed = k == "title" && (v.len() <= 40 || e.name == "abbr") || k == "content" || k == "datetime" || (k.starts_with("data-") && !window && (k.contains("date") || k.contains("time") || k.contains("publish")));
+        let window = || ["end", "expir", "until", "valid"].iter().any(|w| k.contains(w));
+        let keyed = k == "title" && (v.len() <= 40 || e.name == "abbr") || k == "content" || k == "datetime" || (k.starts_with("data-") && !window() && (k.contains("date") || k.contains("time") || k.contains("publish")));
         if !keyed || v.len() < 8 || v.len() > 80 {
             continue;
         }
@@ -476,19 +492,39 @@ pub fn visible_authors(dom: &Dom, zones: &Zones) -> Vec<(String, String)> {
                 true
             }
             NodeData::Text(t) => {
+                // Short lines after the headline only (checked before copying the text).
+                if !zones.after_h1(n) || !normalized_shorter(t, 120) {
+                    return true;
+                }
                 let t = crate::text::normalize_ws(t);
-                if t.len() < 120 && zones.after_h1(n) {
-                    let f = dates::fold_text(&t);
-                    let starts = BY_PREFIXES.iter().filter(|p| !matches!(**p, "de" | "text" | "texte")).any(|p| {
-                        f.strip_prefix(p).is_some_and(|r| r.starts_with([' ', ':', '\u{a0}']) || r.is_empty())
-                    });
+                {
+                    // ASCII text folds to its lowercase: the prefixes are compared in place, and
+                    // the folded copy is made only for a line that starts like a byline.
+                    let starts_with = |f: &str| {
+                        BY_PREFIXES.iter().filter(|p| !matches!(**p, "de" | "text" | "texte")).any(|p| {
+                            let head = f.as_bytes().get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()));
+                            head && f.get(p.len()..).is_some_and(|r| r.starts_with([' ', ':', '\u{a0}']) || r.is_empty())
+                        })
+                    };
+                    let f = if t.is_ascii() {
+                        if !starts_with(&t) {
+                            return true;
+                        }
+                        dates::fold_text(&t)
+                    } else {
+                        let f = dates::fold_text(&t);
+                        if !starts_with(&f) {
+                            return true;
+                        }
+                        f
+                    };
                     // The name right after "By"/"Par" starts with a capital or a non-Latin letter
                     // ("By 1840, …" is prose: readability-test-pages wikipedia-2).
                     let after = BY_PREFIXES.iter().find_map(|p| f.strip_prefix(p)).unwrap_or("");
                     let name_like = after.trim_start_matches([' ', ':', '\u{a0}']).chars().next().is_some_and(|c| c.is_alphabetic());
                     let orig_after: String = t.chars().skip(t.chars().count().saturating_sub(after.chars().count())).collect();
                     let capital = orig_after.trim_start_matches([' ', ':', '\u{a0}']).chars().next().is_some_and(|c| c.is_uppercase() || !c.is_ascii_alphabetic() && c.is_alphabetic() && !c.is_lowercase());
-                    if starts && name_like && capital {
+                    if name_like && capital {
                         budget -= 1;
                         // "Par <a>X</a>": the sentence is the parent's text.
                         let scope = dom.parent(n).unwrap_or(n);
@@ -504,6 +540,30 @@ pub fn visible_authors(dom: &Dom, zones: &Zones) -> Vec<(String, String)> {
         }
     });
     out
+}
+
+/// `normalize_ws(t).len() < max`, counted without copying (stops at `max`).
+fn normalized_shorter(t: &str, max: usize) -> bool {
+    if t.len() < max {
+        return true;
+    }
+    let (mut len, mut space, mut any) = (0usize, false, false);
+    for c in t.chars() {
+        if c.is_whitespace() || c == '\u{a0}' || c == '\u{200b}' {
+            space = true;
+        } else {
+            if space && any {
+                len += 1;
+            }
+            space = false;
+            any = true;
+            len += c.len_utf8();
+            if len >= max {
+                return false;
+            }
+        }
+    }
+    true
 }
 
 /// Elements that start a new line of a byline ("Written by X<br>Edited by Y", a name and its
