@@ -280,6 +280,14 @@ pub fn visible_dates(dom: &Dom, zones: &Zones, tags: &super::tags::Tags, lang: O
                         }
                     }
                 }
+                // "von <a rel=author>…</a>, 8.5.12": a two-digit-year date, trusted only right
+                // next to a byline's author link (fixture meta-date-byline-short-year-de).
+                if !chrome && t.len() < 40 && dom.parent(n).is_some_and(|p| has_author_link(dom, zones, p)) {
+                    if let Some(f) = dates::short_year_date(t, lang) {
+                        let why = format!("byline text '{}'", clip(t.trim(), 60));
+                        out.push(DateCandidate { iso: f.iso, rank: RANK_HINTED, node: n, why, modified: false });
+                    }
+                }
                 if text_budget > 0 && (first_after.is_none() || first_any.is_none() || first_chrome.is_none() || first_standalone.is_none()) {
                     text_budget -= 1;
                     if let Some(f) = dates::find_dates(t, lang, 1).into_iter().next() {
@@ -319,6 +327,12 @@ pub fn visible_dates(dom: &Dom, zones: &Zones, tags: &super::tags::Tags, lang: O
     out.extend(first_chrome);
     out.extend(first_standalone);
     out
+}
+
+/// True when element `p` has a child that names the author: a `rel="author"` link or an element
+/// with an author class.
+fn has_author_link(dom: &Dom, zones: &Zones, p: NodeId) -> bool {
+    dom.children(p).any(|c| dom.attr(c, "rel").is_some_and(|r| r.split_ascii_whitespace().any(|w| w.eq_ignore_ascii_case("author"))) || zones.hint(c, 2))
 }
 
 /// [`PUBLISH_WORDS`] as a fragment set (they are folded: lowercase, no accents).

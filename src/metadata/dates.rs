@@ -58,6 +58,39 @@ pub fn find_dates(text: &str, lang: Option<&str>, max: usize) -> Vec<Found> {
     out
 }
 
+/// A numeric date with a two-digit year (`8.5.12`, `05/08/12`), only where a byline makes it a
+/// date (see `byline::visible_dates`): elsewhere such numbers are as often versions, scores or
+/// references. Same separator twice, day-first unless US English; `yy` < 70 is 20yy (fixture
+/// meta-date-byline-short-year-de).
+pub fn short_year_date(text: &str, lang: Option<&str>) -> Option<Found> {
+    if !text.chars().any(|c| digit_value(c).is_some()) {
+        return None;
+    }
+    let toks = tokenize(text);
+    let month_first = is_month_first(lang);
+    for i in 0..toks.len() {
+        let (Some((a, an, false)), Some(Kind::Sep(s)), Some((b, bn, _)), Some((c, cn, _))) =
+            (numv(toks.get(i)), toks.get(i + 1).map(|t| &t.kind), numv(toks.get(i + 2)), numv(toks.get(i + 4)))
+        else {
+            continue;
+        };
+        if !standalone(&toks, i) || !matches!(s, '.' | '/' | '-') || !is_sep(toks.get(i + 3), &[*s]) || an > 2 || bn > 2 || cn != 2 {
+            continue;
+        }
+        // Not part of a longer dotted number (1.2.13.4), nor glued to more digits or letters.
+        let longer = is_sep(toks.get(i + 5), &[*s]) && numv(toks.get(i + 6)).is_some();
+        let glued = toks.get(i + 5).is_some_and(|t| !t.space && matches!(t.kind, Kind::Num { .. } | Kind::Word(_)));
+        if longer || glued {
+            continue;
+        }
+        let year = if c < 70 { 2000 + c } else { 1900 + c };
+        if let Some(d) = numeric(a, an, b, bn, year, 4, month_first) {
+            return Some(Found { iso: d.iso(), start: toks[i].start, end: toks[i + 4].end });
+        }
+    }
+    None
+}
+
 /// True when numeric dates are month-first for this language (US English).
 fn is_month_first(lang: Option<&str>) -> bool {
     let l = lang.unwrap_or("").to_ascii_lowercase().replace('_', "-");
@@ -1007,6 +1040,19 @@ mod tests {
         assert_eq!(p("۱۲ ژانویه ۲۰۲۲").as_deref(), Some("2022-01-12"));
         // Hijri lunar years are not converted, and a Jalali month needs a Jalali year.
         assert_eq!(p("15 صفر 1442"), None);
+    }
+
+    #[test]
+    fn short_years_only_when_asked() {
+        assert_eq!(p("von Klaus Weber, 8.5.12"), None);
+        let s = |t: &str, l: Option<&str>| short_year_date(t, l).map(|f| f.iso);
+        assert_eq!(s(", 8.5.12 ", Some("de")).as_deref(), Some("2012-05-08"));
+        assert_eq!(s("05/08/12", Some("en-US")).as_deref(), Some("2012-05-08"));
+        assert_eq!(s("31.12.99", None).as_deref(), Some("1999-12-31"));
+        assert_eq!(s("version 1.2.13.4", None), None);
+        assert_eq!(s("8.5.12a", None), None);
+        assert_eq!(s("31.02.12", None), None);
+        assert_eq!(s("8.5.2012", None), None);
         assert_eq!(p("۲ تير ۲۰۲۰"), None);
     }
 
