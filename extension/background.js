@@ -12,6 +12,8 @@ const ensureWasm = () => (wasmReady ??= init()); // the glue finds lisible_bg.wa
 
 /** Per-tab article for the reader page; mirrored to storage.session (the service worker may be stopped). */
 const articles = new Map();
+/** Analyses made here for a content script's reader (big pages, strict CSPs), until its PUT_ARTICLE. */
+const analysed = new Map();
 /** When the action was last clicked in each tab (epoch ms), for the reader's click-to-reader time. */
 const clicks = new Map();
 const epochNow = () => performance.timeOrigin + performance.now();
@@ -163,14 +165,22 @@ function fromReader(sender) {
 
 async function handle(msg, sender) {
   switch (msg?.type) {
-    case MSG.ANALYZE_SNAPSHOT:
+    case MSG.ANALYZE_SNAPSHOT: {
       if (!fromContent(sender)) return undefined;
       await ensureWasm();
-      return analyzeSnapshot(msg.nodes, typeof msg.url === "string" ? msg.url : undefined);
+      const analysis = analyzeSnapshot(msg.nodes, typeof msg.url === "string" ? msg.url : undefined);
+      if (!msg.keep) return analysis;
+      // For the reader: the article stays here for this tab's PUT_ARTICLE; the content script gets
+      // only what it applies (a 10 MB article no longer crosses to the tab and back).
+      analysed.set(sender.tab.id, analysis);
+      return { article: null, hide: analysis.hide, error: analysis.error ?? null, kept: true };
+    }
     case MSG.PUT_ARTICLE: {
       if (!fromContent(sender)) return undefined;
+      const analysis = msg.analysis?.kept ? analysed.get(sender.tab.id) : msg.analysis;
+      analysed.delete(sender.tab.id);
       const stored = putArticle(sender.tab.id, {
-        analysis: msg.analysis,
+        analysis: analysis ?? { article: null, hide: [], error: "the analysis was lost (the background restarted)" },
         route: msg.route,
         timings: msg.timings,
         clickedAt: clicks.get(sender.tab.id) ?? null,

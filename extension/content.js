@@ -7,6 +7,9 @@
   const api = globalThis.browser ?? globalThis.chrome;
   /** Above this many elements the page is big: walked in slices, analysed off the tab's thread. */
   const BIG_PAGE_ELEMENTS = 20_000;
+  /** Or above this much text: a few huge text nodes are analysed off the tab's thread too (a 10 MB
+   * text node froze the tab ~1.4 s while analysed here; tests/e2e/responsive.mjs). */
+  const BIG_PAGE_CHARS = 2 * 2 ** 20;
   const MAX_MESSAGE_CHARS = 32 * 2 ** 20;
   const url = (path) => api.runtime.getURL(path);
   const mode = globalThis.__lisibleMode === "clean" ? "clean" : "reader"; // set by background.js for in-page clean
@@ -33,7 +36,8 @@
   // Chromium refuse it here: the analysis then runs in the background).
   // Big pages are walked in slices and analysed in the background (no core here), so the tab keeps
   // answering the user.
-  const big = document.getElementsByTagName("*").length > BIG_PAGE_ELEMENTS;
+  const big = document.getElementsByTagName("*").length > BIG_PAGE_ELEMENTS ||
+    (document.documentElement?.textContent.length ?? 0) > BIG_PAGE_CHARS;
   const constants = import(url("messages.js"));
   const glue = big ? null : import(url("pkg/lisible.js"));
   const compiled = big ? null : fetch(url("pkg/lisible_bg.wasm")).then((r) =>
@@ -108,7 +112,7 @@
       // Extension messages are capped (64 MiB in Chromium): past that, say so rather than fail.
       analysis = json.length > MAX_MESSAGE_CHARS
         ? { article: null, hide: [], error: `Page too large: its DOM snapshot is ${Math.round(json.length / 2 ** 20)} MB, the limit is ${MAX_MESSAGE_CHARS / 2 ** 20} MB` }
-        : await send({ type: MSG.ANALYZE_SNAPSHOT, nodes: json, url: location.href });
+        : await send({ type: MSG.ANALYZE_SNAPSHOT, nodes: json, url: location.href, keep: mode === "reader" });
     }
     lap("analyze");
     for (const hit of analysis.hide) {

@@ -136,11 +136,22 @@ async function runFirefox(list, base) {
         try {
           await driver.wait(until.elementLocated(By.css("html[data-click-to-reader-ms]")), 120_000);
           clickMs = Number(await driver.executeScript("return document.documentElement.dataset.clickToReaderMs"));
+          if (process.env.RESP_TIMINGS) {
+            await driver.wait(until.elementLocated(By.css("html[data-ready]")), 120_000);
+            const data = JSON.parse(await driver.executeScript("return document.getElementById('lisible-analysis').textContent"));
+            log({ ...data.timings, clickedAt: data.clickedAt });
+            log(await driver.executeScript("return document.documentElement.dataset.readerSteps"));
+          }
         } finally {
           await driver.switchTo().defaultContent();
         }
         await driver.sleep(300);
         const beats = await driver.executeScript("return window.__beats");
+        if (process.env.RESP_TIMINGS) {
+          // The long gaps, as epoch ms (the clock of the timings above).
+          const origin = await driver.executeScript("return performance.timeOrigin");
+          log(beats.slice(1).map((b, i) => [Math.round(origin + beats[i]), Math.round(b - beats[i])]).filter(([, g]) => g > 100));
+        }
         r.push({ clickMs, ...freezes(beats, start, beats.at(-1)) });
       } catch (e) {
         await driver.switchTo().defaultContent().catch(() => {});

@@ -226,3 +226,18 @@ test("a big page (30,000 more elements) is walked in slices and analysed off the
   assert.equal(title, MAGHRESS.title);
   assert.equal((await hiddenState(driver)).ticker, "none");
 });
+
+test("a page with megabytes of text (one 3 MB text node) is analysed off the tab too", async () => {
+  const driver = drivers[0] ?? (await launch("en-US"));
+  await driver.get(`${server.base}/pages/${MAGHRESS.case}/`);
+  await driver.executeScript(`const d = document.createElement("div"); d.className = "annexe";
+    d.textContent = "mot ".repeat(786432); document.body.append(d);`);
+  await inChromeContext(driver, () => driver.executeScript(`document.querySelector('#ext-keyset-id-${GECKO_ID.toLowerCase().replace(/[^a-z0-9_-]/g, "_")} > key').doCommand()`));
+  const frame = await driver.wait(until.elementLocated(By.css("iframe[data-lisible-ui]")), 60_000);
+  await driver.switchTo().frame(frame);
+  await driver.wait(until.elementLocated(By.css("#article:not([hidden])")), 60_000);
+  const data = JSON.parse(await driver.executeScript("return document.getElementById('lisible-analysis').textContent"));
+  await driver.switchTo().defaultContent();
+  assert.equal(data.route, "background");
+  assert.equal((await hiddenState(driver)).ticker, "none");
+});
