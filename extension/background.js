@@ -36,6 +36,7 @@ async function getArticle(tabId) {
 
 async function forget(tabId) {
   articles.delete(tabId);
+  analysed.delete(tabId);
   settle(tabId);
   await api.storage.session.remove(key(tabId));
 }
