@@ -215,51 +215,101 @@ pub fn contains_fast(hay: &str, needle: &str) -> bool {
     false
 }
 
-/// Lowercase fragments looked for in short strings (class names, ids), ASCII letters compared
-/// case-insensitively, without allocating: the fragments are grouped by first byte, so each
-/// position of the string is compared with the few fragments starting with its byte (instead
-/// of one `str::contains` searcher per fragment).
+/// Lowercase fragments looked for in short strings (class names, ids, links), ASCII letters
+/// compared case-insensitively, without allocating: the string is lowercased once into a stack
+/// buffer and the fragments are grouped by first byte, so each position is compared with the few
+/// fragments starting with its byte (instead of one `str::contains` searcher per fragment).
+/// Several lists can share one scan ([`Needles::sets`]): each list is a bit of the result.
 pub struct Needles {
-    words: Vec<&'static [u8]>,
+    /// (fragment, bit of its list), sorted by first byte.
+    words: Vec<(&'static [u8], u32)>,
     /// `words[start[b]..start[b + 1]]` are the fragments starting with byte `b`.
     start: [u16; 257],
+    /// The bits of the non-empty lists.
+    all: u32,
 }
 
 impl Needles {
     /// The set of `words` (lowercase; empty ones are ignored).
     pub fn new(words: &[&'static str]) -> Needles {
-        let mut w: Vec<&'static [u8]> = words.iter().map(|s| s.as_bytes()).filter(|s| !s.is_empty()).collect();
-        w.sort_by_key(|s| s[0]);
-        let mut start = [0u16; 257];
-        for (b, s) in start.iter_mut().enumerate() {
-            *s = w.iter().filter(|x| usize::from(x[0]) < b).count() as u16;
-        }
-        Needles { words: w, start }
+        Needles::sets(&[words])
     }
 
-    /// True when a fragment occurs in `hay`, ASCII letters compared case-insensitively
-    /// (`hay.to_ascii_lowercase().contains(w)` for some `w`).
-    pub fn in_ascii_ci(&self, hay: &str) -> bool {
+    /// Up to 32 lists in one set: list `i` is bit `1 << i` of [`Needles::find_ascii_ci`].
+    pub fn sets(lists: &[&[&'static str]]) -> Needles {
+        let mut w: Vec<(&'static [u8], u32)> = Vec::new();
+        let mut all = 0u32;
+        for (i, list) in lists.iter().enumerate().take(32) {
+            for x in list.iter().map(|s| s.as_bytes()).filter(|s| !s.is_empty()) {
+                w.push((x, 1 << i));
+                all |= 1 << i;
+            }
+        }
+        w.sort_by_key(|(s, _)| s[0]);
+        let mut start = [0u16; 257];
+        for (b, s) in start.iter_mut().enumerate() {
+            *s = w.iter().filter(|(x, _)| usize::from(x[0]) < b).count() as u16;
+        }
+        Needles { words: w, start, all }
+    }
+
+    /// The bits of the lists with a fragment in `hay`, ASCII letters compared case-insensitively
+    /// (`hay.to_ascii_lowercase().contains(w)`).
+    pub fn find_ascii_ci(&self, hay: &str) -> u32 {
         let h = hay.as_bytes();
+        let mut buf = [0u8; 256];
+        match buf.get_mut(..h.len()) {
+            Some(b) => {
+                for (d, s) in b.iter_mut().zip(h) {
+                    *d = s.to_ascii_lowercase();
+                }
+                self.scan(b)
+            }
+            None => self.scan(&h.to_ascii_lowercase()),
+        }
+    }
+
+    /// True when a fragment occurs in `hay`, ASCII letters compared case-insensitively.
+    pub fn in_ascii_ci(&self, hay: &str) -> bool {
+        self.find_ascii_ci(hay) != 0
+    }
+
+    /// The bits of the lists with a fragment in `hay.to_lowercase()` (allocates only for
+    /// non-ASCII text).
+    pub fn find_lowercase(&self, hay: &str) -> u32 {
+        if hay.is_ascii() {
+            self.find_ascii_ci(hay)
+        } else {
+            self.find_ascii_ci(&hay.to_lowercase())
+        }
+    }
+
+    /// True when a fragment occurs in `hay.to_lowercase()`.
+    pub fn in_lowercase(&self, hay: &str) -> bool {
+        self.find_lowercase(hay) != 0
+    }
+
+    /// `h` is lowercase.
+    fn scan(&self, h: &[u8]) -> u32 {
+        let mut found = 0u32;
         for i in 0..h.len() {
-            let b = usize::from(h[i].to_ascii_lowercase());
+            let b = usize::from(h[i]);
             let (s, e) = (usize::from(self.start[b]), usize::from(self.start[b + 1]));
-            for w in self.words.get(s..e).unwrap_or(&[]) {
-                if h.get(i..i + w.len()).is_some_and(|x| x.eq_ignore_ascii_case(w)) {
-                    return true;
+            if s == e {
+                continue;
+            }
+            let rest = &h[i..];
+            for &(w, bit) in self.words.get(s..e).unwrap_or(&[]) {
+                // The second byte first: most candidates fail there, without a compare call.
+                if found & bit == 0 && rest.len() >= w.len() && (w.len() < 2 || rest[1] == w[1]) && rest[..w.len()] == *w {
+                    found |= bit;
+                    if found == self.all {
+                        return found;
+                    }
                 }
             }
         }
-        false
-    }
-
-    /// True when a fragment occurs in `hay.to_lowercase()` (allocates only for non-ASCII text).
-    pub fn in_lowercase(&self, hay: &str) -> bool {
-        if hay.is_ascii() {
-            self.in_ascii_ci(hay)
-        } else {
-            self.in_ascii_ci(&hay.to_lowercase())
-        }
+        found
     }
 }
 
@@ -276,6 +326,10 @@ mod needles_tests {
         // Unicode lowercasing: the Kelvin sign is a 'k'.
         assert!(Needles::new(&["kk"]).in_lowercase("k\u{212A}"));
         assert!(!Needles::new(&["kk"]).in_ascii_ci("k\u{212A}"));
+        let sets = Needles::sets(&[&["side"], &["date"], &["x"]]);
+        assert_eq!(sets.find_ascii_ci("SideBar-DATE"), 0b011);
+        assert_eq!(sets.find_ascii_ci(&"y".repeat(300)), 0);
+        assert_eq!(sets.find_ascii_ci(&format!("{}X", "y".repeat(300))), 0b100);
     }
 }
 

@@ -43,20 +43,21 @@ impl Zones {
         }
         let mut hints = vec![0u8; dom.len()];
         let Some(body) = dom.body() else { return Zones { chrome, hints, h1 } };
-        let (chrome_words, date_hints, author_hints, not_author) = needles();
+        let words = needles();
         dom.walk(body, |n| {
             let Some(tag) = dom.tag(n) else { return true };
-            // The lowercase `class id` fragment checks, on the attribute values in place.
+            // The lowercase `class id` fragment checks, on the attribute values in place, all
+            // four lists in one scan of each value.
             let (class, ident) = dom.class_id(n);
-            let in_ci = |set: &Needles| class.is_some_and(|c| set.in_lowercase(c)) || ident.is_some_and(|i| set.in_lowercase(i));
+            let ci = class.map_or(0, |c| words.find_lowercase(c)) | ident.map_or(0, |i| words.find_lowercase(i));
             let parent_chrome = dom.parent(n).is_some_and(|p| chrome[p.index()]);
-            let c = parent_chrome || (!keep[n.index()] && is_chrome(dom, n, tag, || in_ci(chrome_words)));
+            let c = parent_chrome || (!keep[n.index()] && is_chrome(dom, n, tag, || ci & CHROME != 0));
             chrome[n.index()] = c;
             let mut h = 0u8;
-            if in_ci(date_hints) || dom.attr(n, "itemprop").is_some_and(|p| date_hints.in_ascii_ci(p)) {
+            if ci & DATE != 0 || dom.attr(n, "itemprop").is_some_and(|p| words.find_ascii_ci(p) & DATE != 0) {
                 h |= 1;
             }
-            if in_ci(author_hints) && !in_ci(not_author) {
+            if ci & AUTHOR != 0 && ci & NOT_AUTHOR == 0 {
                 h |= 2;
             }
             hints[n.index()] = h;
@@ -80,12 +81,17 @@ impl Zones {
     }
 }
 
-/// The fragment sets of [`Zones::compute`]: chrome words, date hints, author hints, and the
-/// words that make an author-classed element no byline ("bio", "about").
-fn needles() -> &'static (Needles, Needles, Needles, Needles) {
-    static SETS: std::sync::OnceLock<(Needles, Needles, Needles, Needles)> = std::sync::OnceLock::new();
-    SETS.get_or_init(|| (Needles::new(CHROME_WORDS), Needles::new(DATE_HINTS), Needles::new(AUTHOR_HINTS), Needles::new(&["bio", "about"])))
+/// The fragment lists of [`Zones::compute`] in one [`Needles`]: chrome words, date hints,
+/// author hints, and the words that make an author-classed element no byline ("bio", "about").
+fn needles() -> &'static Needles {
+    static SETS: std::sync::OnceLock<Needles> = std::sync::OnceLock::new();
+    SETS.get_or_init(|| Needles::sets(&[CHROME_WORDS, DATE_HINTS, AUTHOR_HINTS, &["bio", "about"]]))
 }
+/// Bits of [`needles`].
+const CHROME: u32 = 1;
+const DATE: u32 = 2;
+const AUTHOR: u32 = 4;
+const NOT_AUTHOR: u32 = 8;
 
 /// `class_words`: whether the lowercase `class id` holds a [`CHROME_WORDS`] fragment.
 fn is_chrome(dom: &Dom, n: NodeId, tag: &str, class_words: impl FnOnce() -> bool) -> bool {
