@@ -217,16 +217,27 @@ pub fn contains_fast(hay: &str, needle: &str) -> bool {
 
 /// Lowercase fragments looked for in short strings (class names, ids, links), ASCII letters
 /// compared case-insensitively, without allocating: the string is lowercased once into a stack
-/// buffer and the fragments are grouped by first byte, so each position is compared with the few
-/// fragments starting with its byte (instead of one `str::contains` searcher per fragment).
+/// buffer and the fragments are bucketed by their first two bytes, so most positions of the
+/// string meet no candidate at all (instead of one `str::contains` searcher per fragment).
 /// Several lists can share one scan ([`Needles::sets`]): each list is a bit of the result.
 pub struct Needles {
-    /// (fragment, bit of its list), sorted by first byte.
+    /// (fragment, bit of its list) of two bytes or more, sorted by [`pair_bucket`].
     words: Vec<(&'static [u8], u32)>,
-    /// `words[start[b]..start[b + 1]]` are the fragments starting with byte `b`.
-    start: [u16; 257],
+    /// `words[start[k]..start[k + 1]]` are the fragments of bucket `k`.
+    start: Vec<u16>,
+    /// Bits of the one-byte fragments, by byte.
+    single: Vec<u32>,
     /// The bits of the non-empty lists.
     all: u32,
+}
+
+/// Buckets of [`Needles`] (a power of two).
+const PAIR_BUCKETS: usize = 1024;
+
+/// The bucket of a fragment starting with bytes `a`, `b`.
+#[inline]
+fn pair_bucket(a: u8, b: u8) -> usize {
+    (usize::from(a) * 37 + usize::from(b)) & (PAIR_BUCKETS - 1)
 }
 
 impl Needles {
@@ -238,19 +249,22 @@ impl Needles {
     /// Up to 32 lists in one set: list `i` is bit `1 << i` of [`Needles::find_ascii_ci`].
     pub fn sets(lists: &[&[&'static str]]) -> Needles {
         let mut w: Vec<(&'static [u8], u32)> = Vec::new();
+        let mut single = vec![0u32; 256];
         let mut all = 0u32;
         for (i, list) in lists.iter().enumerate().take(32) {
-            for x in list.iter().map(|s| s.as_bytes()).filter(|s| !s.is_empty()) {
-                w.push((x, 1 << i));
+            for x in list.iter().map(|s| s.as_bytes()) {
+                match x {
+                    [] => continue,
+                    [b] => single[usize::from(*b)] |= 1 << i,
+                    _ => w.push((x, 1 << i)),
+                }
                 all |= 1 << i;
             }
         }
-        w.sort_by_key(|(s, _)| s[0]);
-        let mut start = [0u16; 257];
-        for (b, s) in start.iter_mut().enumerate() {
-            *s = w.iter().filter(|(x, _)| usize::from(x[0]) < b).count() as u16;
-        }
-        Needles { words: w, start, all }
+        let key = |x: &[u8]| pair_bucket(x[0], x[1]);
+        w.sort_by_key(|(x, _)| key(x));
+        let start = (0..=PAIR_BUCKETS).map(|k| w.iter().filter(|(x, _)| key(x) < k).count() as u16).collect();
+        Needles { words: w, start, single, all }
     }
 
     /// The bits of the lists with a fragment in `hay`, ASCII letters compared case-insensitively
@@ -293,20 +307,22 @@ impl Needles {
     fn scan(&self, h: &[u8]) -> u32 {
         let mut found = 0u32;
         for i in 0..h.len() {
-            let b = usize::from(h[i]);
-            let (s, e) = (usize::from(self.start[b]), usize::from(self.start[b + 1]));
-            if s == e {
-                continue;
-            }
-            let rest = &h[i..];
-            for &(w, bit) in self.words.get(s..e).unwrap_or(&[]) {
-                // The second byte first: most candidates fail there, without a compare call.
-                if found & bit == 0 && rest.len() >= w.len() && (w.len() < 2 || rest[1] == w[1]) && rest[..w.len()] == *w {
-                    found |= bit;
-                    if found == self.all {
-                        return found;
+            let a = h[i];
+            found |= self.single.get(usize::from(a)).copied().unwrap_or(0);
+            if let Some(&b) = h.get(i + 1) {
+                let k = pair_bucket(a, b);
+                let (s, e) = (self.start.get(k).copied().unwrap_or(0), self.start.get(k + 1).copied().unwrap_or(0));
+                if s != e {
+                    let rest = &h[i..];
+                    for &(w, bit) in self.words.get(usize::from(s)..usize::from(e)).unwrap_or(&[]) {
+                        if found & bit == 0 && rest.starts_with(w) {
+                            found |= bit;
+                        }
                     }
                 }
+            }
+            if found == self.all {
+                break;
             }
         }
         found

@@ -14,7 +14,7 @@ pub fn scan(ctx: &Ctx, out: &mut Vec<(NodeId, ClutterKind, String)>) {
     let dom = ctx.dom;
     let mut share_links: Vec<NodeId> = Vec::new();
     dom.walk(ctx.body, |n| {
-        match &dom.node(n).data {
+        match &dom.node_data(n) {
             NodeData::Element(e) => {
                 if matches!(e.name.as_str(), "script" | "style" | "template" | "noscript") {
                     return false;

@@ -673,6 +673,11 @@ impl Dom {
         }
     }
 
+    /// What the node is (the payload of [`Dom::node`] without its links: no last-child search).
+    pub fn node_data(&self, id: NodeId) -> NodeData<'_> {
+        self.data(&self.nodes[id.index()])
+    }
+
     /// Every node id, in creation order (document order for the live and snapshot builders).
     pub fn ids(&self) -> impl Iterator<Item = NodeId> {
         (0..self.nodes.len() as u32).map(NodeId)

@@ -236,7 +236,7 @@ pub fn visible_dates(dom: &Dom, zones: &Zones, tags: &super::tags::Tags, lang: O
             return false;
         }
         let before = out.len();
-        let descend = match &dom.node(n).data {
+        let descend = match &dom.node_data(n) {
             NodeData::Element(e) => {
                 if crate::dom::NON_TEXT_ELEMENTS.contains(&e.name.as_str()) {
                     return false;
@@ -482,7 +482,7 @@ pub fn visible_authors(dom: &Dom, zones: &Zones) -> Vec<(String, String)> {
         if zones.is_chrome(n) || budget == 0 {
             return false;
         }
-        match &dom.node(n).data {
+        match &dom.node_data(n) {
             NodeData::Element(e) => {
                 if crate::dom::NON_TEXT_ELEMENTS.contains(&e.name.as_str()) {
                     return false;
