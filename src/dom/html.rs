@@ -318,8 +318,9 @@ struct Sink {
     templates: RefCell<HashMap<NodeId, NodeId>>,
 }
 
-/// Qualified names hash by their atoms' precomputed hashes: FNV over them beats SipHash.
-type QualMap = HashMap<QualName, (u32, u32), std::hash::BuildHasherDefault<crate::clutter::Fnv>>;
+/// Qualified names hash by their atoms' precomputed hashes: a word-at-a-time hasher over them
+/// (the map is only looked up, never iterated).
+type QualMap = HashMap<QualName, (u32, u32), std::hash::BuildHasherDefault<crate::clutter::WordHasher>>;
 
 impl Sink {
     /// The (qualified name index, arena name id) of an element name.
