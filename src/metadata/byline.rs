@@ -288,7 +288,15 @@ pub fn visible_dates(dom: &Dom, zones: &Zones, tags: &super::tags::Tags, lang: O
                 }
                 if text_budget > 0 && (first_after.is_none() || first_any.is_none() || first_chrome.is_none() || first_standalone.is_none()) {
                     text_budget -= 1;
-                    if let Some(f) = dates::find_dates(t, lang, 1).into_iter().next() {
+                    // Which of the four candidates this node could still give (the conditions
+                    // below that do not need the date): parsing its dates is useless otherwise
+                    // (a page without a dateline of its own keeps this loop going).
+                    let after = !chrome && zones.after_h1(n);
+                    let could = first_any.is_none() && !chrome
+                        || chrome && first_chrome.is_none()
+                        || first_after.is_none() && after && zones.h1.is_some()
+                        || first_standalone.is_none() && after && short_line(t);
+                    if let Some(f) = could.then(|| dates::find_dates(t, lang, 1).into_iter().next()).flatten() {
                         let label = label_before(t.get(..f.start).unwrap_or(""));
                         if first_standalone.is_none() && !chrome && label != Some(true) && zones.after_h1(n) && is_standalone(t, f.start, f.end) {
                             first_standalone = Some(DateCandidate { iso: f.iso.clone(), rank: RANK_STANDALONE, node: n, why: format!("a dateline of its own '{}'", clip(t, 60)), modified: false });
@@ -343,6 +351,13 @@ fn is_standalone(t: &str, start: usize, end: usize) -> bool {
     let letters = rest.chars().filter(|c| c.is_alphabetic()).count();
     let lead = t.get(..start).unwrap_or("").trim().is_empty();
     (letters <= 12 || lead) && t.trim().chars().count() <= 60
+}
+
+/// `t.trim().chars().count() <= 60` ([`is_standalone`]'s length rule), counting only when the
+/// byte length leaves it open.
+fn short_line(t: &str) -> bool {
+    let t = t.trim();
+    t.len() <= 60 || t.len() <= 240 && t.chars().count() <= 60
 }
 
 /// Class / id naming a publication date: `PublishDate`, `pubdate`, `date-publication`, not
