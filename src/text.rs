@@ -215,51 +215,118 @@ pub fn contains_fast(hay: &str, needle: &str) -> bool {
     false
 }
 
-/// Lowercase fragments looked for in short strings (class names, ids), ASCII letters compared
-/// case-insensitively, without allocating: the fragments are grouped by first byte, so each
-/// position of the string is compared with the few fragments starting with its byte (instead
-/// of one `str::contains` searcher per fragment).
+/// Lowercase fragments looked for in short strings (class names, ids, links), ASCII letters
+/// compared case-insensitively, without allocating: the string is lowercased once into a stack
+/// buffer and the fragments are bucketed by their first two bytes, so most positions of the
+/// string meet no candidate at all (instead of one `str::contains` searcher per fragment).
+/// Several lists can share one scan ([`Needles::sets`]): each list is a bit of the result.
 pub struct Needles {
-    words: Vec<&'static [u8]>,
-    /// `words[start[b]..start[b + 1]]` are the fragments starting with byte `b`.
-    start: [u16; 257],
+    /// (fragment, bit of its list) of two bytes or more, sorted by [`pair_bucket`].
+    words: Vec<(&'static [u8], u32)>,
+    /// `words[start[k]..start[k + 1]]` are the fragments of bucket `k`.
+    start: Vec<u16>,
+    /// Bits of the one-byte fragments, by byte.
+    single: Vec<u32>,
+    /// The bits of the non-empty lists.
+    all: u32,
+}
+
+/// Buckets of [`Needles`] (a power of two).
+const PAIR_BUCKETS: usize = 1024;
+
+/// The bucket of a fragment starting with bytes `a`, `b`.
+#[inline]
+fn pair_bucket(a: u8, b: u8) -> usize {
+    (usize::from(a) * 37 + usize::from(b)) & (PAIR_BUCKETS - 1)
 }
 
 impl Needles {
     /// The set of `words` (lowercase; empty ones are ignored).
     pub fn new(words: &[&'static str]) -> Needles {
-        let mut w: Vec<&'static [u8]> = words.iter().map(|s| s.as_bytes()).filter(|s| !s.is_empty()).collect();
-        w.sort_by_key(|s| s[0]);
-        let mut start = [0u16; 257];
-        for (b, s) in start.iter_mut().enumerate() {
-            *s = w.iter().filter(|x| usize::from(x[0]) < b).count() as u16;
-        }
-        Needles { words: w, start }
+        Needles::sets(&[words])
     }
 
-    /// True when a fragment occurs in `hay`, ASCII letters compared case-insensitively
-    /// (`hay.to_ascii_lowercase().contains(w)` for some `w`).
-    pub fn in_ascii_ci(&self, hay: &str) -> bool {
-        let h = hay.as_bytes();
-        for i in 0..h.len() {
-            let b = usize::from(h[i].to_ascii_lowercase());
-            let (s, e) = (usize::from(self.start[b]), usize::from(self.start[b + 1]));
-            for w in self.words.get(s..e).unwrap_or(&[]) {
-                if h.get(i..i + w.len()).is_some_and(|x| x.eq_ignore_ascii_case(w)) {
-                    return true;
+    /// Up to 32 lists in one set: list `i` is bit `1 << i` of [`Needles::find_ascii_ci`].
+    pub fn sets(lists: &[&[&'static str]]) -> Needles {
+        let mut w: Vec<(&'static [u8], u32)> = Vec::new();
+        let mut single = vec![0u32; 256];
+        let mut all = 0u32;
+        for (i, list) in lists.iter().enumerate().take(32) {
+            for x in list.iter().map(|s| s.as_bytes()) {
+                match x {
+                    [] => continue,
+                    [b] => single[usize::from(*b)] |= 1 << i,
+                    _ => w.push((x, 1 << i)),
                 }
+                all |= 1 << i;
             }
         }
-        false
+        let key = |x: &[u8]| pair_bucket(x[0], x[1]);
+        w.sort_by_key(|(x, _)| key(x));
+        let start = (0..=PAIR_BUCKETS).map(|k| w.iter().filter(|(x, _)| key(x) < k).count() as u16).collect();
+        Needles { words: w, start, single, all }
     }
 
-    /// True when a fragment occurs in `hay.to_lowercase()` (allocates only for non-ASCII text).
-    pub fn in_lowercase(&self, hay: &str) -> bool {
-        if hay.is_ascii() {
-            self.in_ascii_ci(hay)
-        } else {
-            self.in_ascii_ci(&hay.to_lowercase())
+    /// The bits of the lists with a fragment in `hay`, ASCII letters compared case-insensitively
+    /// (`hay.to_ascii_lowercase().contains(w)`).
+    pub fn find_ascii_ci(&self, hay: &str) -> u32 {
+        let h = hay.as_bytes();
+        let mut buf = [0u8; 256];
+        match buf.get_mut(..h.len()) {
+            Some(b) => {
+                for (d, s) in b.iter_mut().zip(h) {
+                    *d = s.to_ascii_lowercase();
+                }
+                self.scan(b)
+            }
+            None => self.scan(&h.to_ascii_lowercase()),
         }
+    }
+
+    /// True when a fragment occurs in `hay`, ASCII letters compared case-insensitively.
+    pub fn in_ascii_ci(&self, hay: &str) -> bool {
+        self.find_ascii_ci(hay) != 0
+    }
+
+    /// The bits of the lists with a fragment in `hay.to_lowercase()` (allocates only for
+    /// non-ASCII text).
+    pub fn find_lowercase(&self, hay: &str) -> u32 {
+        if hay.is_ascii() {
+            self.find_ascii_ci(hay)
+        } else {
+            self.find_ascii_ci(&hay.to_lowercase())
+        }
+    }
+
+    /// True when a fragment occurs in `hay.to_lowercase()`.
+    pub fn in_lowercase(&self, hay: &str) -> bool {
+        self.find_lowercase(hay) != 0
+    }
+
+    /// `h` is lowercase.
+    fn scan(&self, h: &[u8]) -> u32 {
+        let mut found = 0u32;
+        for i in 0..h.len() {
+            let a = h[i];
+            found |= self.single.get(usize::from(a)).copied().unwrap_or(0);
+            if let Some(&b) = h.get(i + 1) {
+                let k = pair_bucket(a, b);
+                let (s, e) = (self.start.get(k).copied().unwrap_or(0), self.start.get(k + 1).copied().unwrap_or(0));
+                if s != e {
+                    let rest = &h[i..];
+                    for &(w, bit) in self.words.get(usize::from(s)..usize::from(e)).unwrap_or(&[]) {
+                        // A byte loop: the fragments are short and `starts_with` calls memcmp.
+                        if found & bit == 0 && rest.len() >= w.len() && w.iter().zip(rest).all(|(x, y)| x == y) {
+                            found |= bit;
+                        }
+                    }
+                }
+            }
+            if found == self.all {
+                break;
+            }
+        }
+        found
     }
 }
 
@@ -276,6 +343,10 @@ mod needles_tests {
         // Unicode lowercasing: the Kelvin sign is a 'k'.
         assert!(Needles::new(&["kk"]).in_lowercase("k\u{212A}"));
         assert!(!Needles::new(&["kk"]).in_ascii_ci("k\u{212A}"));
+        let sets = Needles::sets(&[&["side"], &["date"], &["x"]]);
+        assert_eq!(sets.find_ascii_ci("SideBar-DATE"), 0b011);
+        assert_eq!(sets.find_ascii_ci(&"y".repeat(300)), 0);
+        assert_eq!(sets.find_ascii_ci(&format!("{}X", "y".repeat(300))), 0b100);
     }
 }
 

@@ -14,7 +14,7 @@ pub fn scan(ctx: &Ctx, out: &mut Vec<(NodeId, ClutterKind, String)>) {
     let dom = ctx.dom;
     let mut share_links: Vec<NodeId> = Vec::new();
     dom.walk(ctx.body, |n| {
-        match &dom.node(n).data {
+        match &dom.node_data(n) {
             NodeData::Element(e) => {
                 if matches!(e.name.as_str(), "script" | "style" | "template" | "noscript") {
                     return false;
@@ -138,10 +138,10 @@ const ANCHORS: &[&str] = &[
 ];
 
 /// Label → kind, for the exact-label lists (one hash lookup per text node).
-fn labels() -> &'static super::FnvMap<&'static str, ClutterKind> {
-    static T: std::sync::OnceLock<super::FnvMap<&'static str, ClutterKind>> = std::sync::OnceLock::new();
+fn labels() -> &'static super::WordMap<&'static str, ClutterKind> {
+    static T: std::sync::OnceLock<super::WordMap<&'static str, ClutterKind>> = std::sync::OnceLock::new();
     T.get_or_init(|| {
-        let mut m = super::FnvMap::default();
+        let mut m = super::WordMap::default();
         // Later lists do not override earlier ones ("urgent" stays a ticker label).
         for (list, kind) in [
             (AD_LABELS, ClutterKind::Ad),

@@ -11,6 +11,7 @@ type Found = Option<(ClutterKind, String)>;
 /// Walks the body and records every element a rule claims (outermost only).
 pub fn scan(ctx: &Ctx, out: &mut Vec<(NodeId, ClutterKind, String)>) {
     let dom = ctx.dom;
+    let mut names = String::new();
     dom.walk(ctx.body, |n| {
         if n == ctx.body {
             return true;
@@ -24,7 +25,12 @@ pub fn scan(ctx: &Ctx, out: &mut Vec<(NodeId, ClutterKind, String)>) {
             return true;
         }
         let has_names = dom.element(n).is_some_and(|e| e.attrs.iter().any(|(k, _)| k == "class" || k == "id"));
-        let ms = if has_names { Families::of(&dom.class_and_id(n)) } else { Families::default() };
+        let ms = if has_names {
+            dom.class_and_id_to(n, &mut names);
+            Families::of(&names)
+        } else {
+            Families::default()
+        };
         let ms = &ms;
         let found = consent(dom, n, ms)
             .or_else(|| paywall(dom, n, tag, ms))

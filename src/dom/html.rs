@@ -35,12 +35,17 @@ fn parse_input(input: &str) -> Dom {
     let hint = tags.saturating_mul(2).saturating_add(16);
     let sink = Sink {
         dom: RefCell::new(Dom::with_capacity_and_text(hint, input.len())),
-        quals: RefCell::new(vec![QualName::new(None, html5ever::ns!(html), LocalName::from(""))]),
+        quals: (0..QUAL_SLOTS).map(|_| std::cell::OnceCell::new()).collect(),
+        n_quals: std::cell::Cell::new(1),
+        overflow: RefCell::new(Vec::new()),
         qual_of: RefCell::new(Vec::with_capacity(hint)),
         qual_ids: RefCell::new(QualMap::default()),
         templates: RefCell::new(HashMap::new()),
     };
     sink.qual_of.borrow_mut().push(0);
+    if let Some(q) = sink.quals.first() {
+        let _ = q.set(QualName::new(None, html5ever::ns!(html), LocalName::from("")));
+    }
     let mut parser = parse_document(sink, ParseOpts::default());
     let mut rest = input;
     while !rest.is_empty() {
@@ -298,7 +303,13 @@ impl html5ever::tokenizer::TokenSink for Flattener {
 struct Sink {
     dom: RefCell<Dom>,
     /// The distinct qualified names seen, for the tree builder's questions (`elem_name`).
-    quals: RefCell<Vec<QualName>>,
+    /// Set once each, so that `elem_name` lends them out without a copy (html5ever asks for
+    /// the names of the open elements on every tag); names past [`QUAL_SLOTS`] go to `overflow`.
+    quals: Box<[std::cell::OnceCell<QualName>]>,
+    /// Slots of `quals` in use.
+    n_quals: std::cell::Cell<u32>,
+    /// Distinct names past the first [`QUAL_SLOTS`] (index `q - QUAL_SLOTS`; lent as copies).
+    overflow: RefCell<Vec<QualName>>,
     /// Index into `quals` by node id (0: no name).
     qual_of: RefCell<Vec<u32>>,
     /// `quals` lookup: (index into `quals`, the arena's name id).
@@ -307,8 +318,9 @@ struct Sink {
     templates: RefCell<HashMap<NodeId, NodeId>>,
 }
 
-/// Qualified names hash by their atoms' precomputed hashes: FNV over them beats SipHash.
-type QualMap = HashMap<QualName, (u32, u32), std::hash::BuildHasherDefault<crate::clutter::Fnv>>;
+/// Qualified names hash by their atoms' precomputed hashes: a word-at-a-time hasher over them
+/// (the map is only looked up, never iterated).
+type QualMap = HashMap<QualName, (u32, u32), std::hash::BuildHasherDefault<crate::clutter::WordHasher>>;
 
 impl Sink {
     /// The (qualified name index, arena name id) of an element name.
@@ -317,9 +329,20 @@ impl Sink {
         if let Some(&q) = ids.get(name) {
             return q;
         }
-        let mut quals = self.quals.borrow_mut();
-        let q = (quals.len() as u32, self.dom.borrow_mut().intern(&name.local));
-        quals.push(name.clone());
+        let k = self.dom.borrow_mut().intern(&name.local);
+        let n = self.n_quals.get();
+        let q = match self.quals.get(n as usize) {
+            Some(slot) => {
+                let _ = slot.set(name.clone());
+                self.n_quals.set(n + 1);
+                (n, k)
+            }
+            None => {
+                let mut over = self.overflow.borrow_mut();
+                over.push(name.clone());
+                ((QUAL_SLOTS + over.len() - 1) as u32, k)
+            }
+        };
         ids.insert(name.clone(), q);
         q
     }
@@ -334,9 +357,27 @@ impl Sink {
     }
 }
 
-/// The name handed back to the tree builder.
+/// Distinct element names lent to the tree builder without a copy.
+const QUAL_SLOTS: usize = 512;
+
+/// The name handed back to the tree builder: lent from the sink, or a copy for the rare page
+/// with more than [`QUAL_SLOTS`] distinct element names.
 #[derive(Debug)]
-pub struct Name(QualName);
+pub enum Name<'a> {
+    /// One of the sink's names.
+    Lent(&'a QualName),
+    /// A copy.
+    Copy(QualName),
+}
+
+impl Name<'_> {
+    fn qual(&self) -> &QualName {
+        match self {
+            Name::Lent(q) => q,
+            Name::Copy(q) => q,
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -350,6 +391,23 @@ mod tests {
         let dom = parse(&html);
         let depth = dom.ids().filter(|&i| dom.text_of(i) == Some("deep")).map(|i| dom.ancestors(i).count()).next();
         assert!(depth.is_some_and(|d| d <= MAX_DEPTH + 4), "{depth:?}");
+    }
+
+    #[test]
+    fn pages_with_many_distinct_element_names_parse_alike() {
+        // Past QUAL_SLOTS names the tree builder gets copies: the tree must not change.
+        let n = QUAL_SLOTS + 100;
+        let html: String = (0..n).map(|i| format!("<x-{i}><p>t{i}</p><span>c</span></x-{i}>")).collect();
+        let dom = parse(&format!("<html><body>{html}</body></html>"));
+        let body = dom.body().unwrap();
+        let tops: Vec<_> = dom.element_children(body).collect();
+        assert_eq!(tops.len(), n);
+        for (i, &e) in tops.iter().enumerate() {
+            assert_eq!(dom.tag(e), Some(format!("x-{i}").as_str()));
+            let kids: Vec<_> = dom.element_children(e).filter_map(|c| dom.tag(c)).collect();
+            assert_eq!(kids, ["p", "span"], "x-{i}");
+            assert_eq!(dom.text(e), format!("t{i}c"));
+        }
     }
 
     #[test]
@@ -369,12 +427,12 @@ fn parse_plain(html: &str) -> Dom {
     parse_input(html)
 }
 
-impl ElemName for Name {
+impl ElemName for Name<'_> {
     fn ns(&self) -> &Namespace {
-        &self.0.ns
+        &self.qual().ns
     }
     fn local_name(&self) -> &LocalName {
-        &self.0.local
+        &self.qual().local
     }
 }
 
@@ -394,7 +452,7 @@ fn convert_attrs(attrs: Vec<Attribute>) -> Vec<(String, String)> {
 impl TreeSink for Sink {
     type Handle = NodeId;
     type Output = Dom;
-    type ElemName<'a> = Name;
+    type ElemName<'a> = Name<'a>;
 
     fn finish(self) -> Dom {
         self.dom.into_inner()
@@ -406,10 +464,17 @@ impl TreeSink for Sink {
         Dom::ROOT
     }
 
-    fn elem_name<'a>(&'a self, target: &'a NodeId) -> Name {
-        let q = self.qual_of.borrow().get(target.index()).copied().unwrap_or(0);
-        let quals = self.quals.borrow();
-        Name(quals.get(q as usize).or_else(|| quals.first()).cloned().unwrap_or_else(|| QualName::new(None, html5ever::ns!(html), LocalName::from(""))))
+    fn elem_name<'a>(&'a self, target: &'a NodeId) -> Name<'a> {
+        let q = self.qual_of.borrow().get(target.index()).copied().unwrap_or(0) as usize;
+        if let Some(name) = self.quals.get(q).and_then(std::cell::OnceCell::get) {
+            return Name::Lent(name);
+        }
+        let copy = q.checked_sub(QUAL_SLOTS).and_then(|i| self.overflow.borrow().get(i).cloned());
+        match (copy, self.quals.first().and_then(std::cell::OnceCell::get)) {
+            (Some(c), _) => Name::Copy(c),
+            (None, Some(empty)) => Name::Lent(empty),
+            (None, None) => Name::Copy(QualName::new(None, html5ever::ns!(html), LocalName::from(""))),
+        }
     }
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {

@@ -673,6 +673,11 @@ impl Dom {
         }
     }
 
+    /// What the node is (the payload of [`Dom::node`] without its links: no last-child search).
+    pub fn node_data(&self, id: NodeId) -> NodeData<'_> {
+        self.data(&self.nodes[id.index()])
+    }
+
     /// Every node id, in creation order (document order for the live and snapshot builders).
     pub fn ids(&self) -> impl Iterator<Item = NodeId> {
         (0..self.nodes.len() as u32).map(NodeId)
@@ -770,23 +775,29 @@ impl Dom {
 
     /// `class` and `id` joined, lowercase: what Readability's class/id heuristics read.
     pub fn class_and_id(&self, id: NodeId) -> String {
+        let mut s = String::new();
+        self.class_and_id_to(id, &mut s);
+        s
+    }
+
+    /// [`Dom::class_and_id`] written into `out` (cleared first): a walk reuses one buffer.
+    pub fn class_and_id_to(&self, id: NodeId, out: &mut String) {
+        out.clear();
         let (class, ident) = self.class_id(id);
         if class.is_none() && ident.is_none() {
-            return String::new();
+            return;
         }
-        let mut s = String::with_capacity(class.map_or(0, str::len) + ident.map_or(0, |i| i.len() + 1));
         if let Some(c) = class {
-            s.push_str(c);
+            out.push_str(c);
         }
         if let Some(i) = ident {
-            s.push(' ');
-            s.push_str(i);
+            out.push(' ');
+            out.push_str(i);
         }
-        if s.is_ascii() {
-            s.make_ascii_lowercase();
-            s
+        if out.is_ascii() {
+            out.make_ascii_lowercase();
         } else {
-            s.to_lowercase()
+            *out = out.to_lowercase();
         }
     }
 

@@ -59,7 +59,7 @@ pub fn read(dom: &Dom, zones: &Zones, page_url: Option<&str>, lang: Option<&str>
         if zones.is_chrome(n) {
             return false;
         }
-        match &dom.node(n).data {
+        match &dom.node_data(n) {
             NodeData::Text(t) if o.outlet.is_none() && budget > 0 && t.len() < 600 => {
                 // A dateline is a line of its own that starts with the marker ("Publié dans X
                 // le …"), not prose that mentions a publication ("…published in the journal X").
@@ -160,43 +160,48 @@ fn dateline(dom: &Dom, scope: NodeId, marker: &str, lang: Option<&str>, o: &mut 
 /// A link to the original article: by its text, or by the words right before it.
 fn source_link(dom: &Dom, a: NodeId, page_url: Option<&str>, page_host: Option<&str>) -> Option<(String, String, Option<String>)> {
     let href = dom.attr(a, "href")?;
-    let url = crate::url::resolve(page_url, href);
-    if !matches!(crate::url::scheme(&url).as_deref(), Some("http") | Some("https")) {
-        return None;
-    }
-    let host = crate::url::host(&url);
-    if page_host.is_some() && host.as_deref() == page_host {
-        return None;
-    }
+    // The link must lead off the site over http(s): checked once its words make it a source
+    // candidate (resolving every link of the page first cost more than reading its text).
+    let off_site = || {
+        let url = crate::url::resolve(page_url, href);
+        if !matches!(crate::url::scheme(&url).as_deref(), Some("http") | Some("https")) {
+            return None;
+        }
+        let host = crate::url::host(&url);
+        if page_host.is_some() && host.as_deref() == page_host {
+            return None;
+        }
+        Some(url)
+    };
     let text = crate::text::normalize_ws(&bounded_text(dom, a, 200));
     let folded = dates::fold_text(&text);
-    if let Some(k) = SOURCE_LINK_TEXTS.iter().find(|k| folded.contains(**k)) {
-        let _ = k;
+    if SOURCE_LINK_TEXTS.iter().any(|k| folded.contains(*k)) {
+        let url = off_site()?;
         return Some((url, format!("source link '{}'", text), None));
     }
     // The words right before the link (previous text sibling, or the parent's leading text).
     let mut before = String::new();
-    let mut prev = dom.node(a).prev_sibling;
+    let mut prev = dom.prev_sibling(a);
     let mut steps = 0;
     while let Some(p) = prev {
         if steps > 3 || before.len() > 80 {
             break;
         }
         before.insert_str(0, &bounded_text(dom, p, 80));
-        prev = dom.node(p).prev_sibling;
+        prev = dom.prev_sibling(p);
         steps += 1;
     }
     if before.trim().is_empty() {
         if let Some(parent) = dom.parent(a) {
             if dom.is(parent, "span") || dom.is(parent, "strong") || dom.is(parent, "em") || dom.is(parent, "b") {
-                let mut p = dom.node(parent).prev_sibling;
+                let mut p = dom.prev_sibling(parent);
                 let mut steps = 0;
                 while let Some(x) = p {
                     if steps > 3 {
                         break;
                     }
                     before.insert_str(0, &bounded_text(dom, x, 80));
-                    p = dom.node(x).prev_sibling;
+                    p = dom.prev_sibling(x);
                     steps += 1;
                 }
             }
@@ -209,6 +214,7 @@ fn source_link(dom: &Dom, a: NodeId, page_url: Option<&str>, page_host: Option<&
             start == 0 || !b[..start].chars().last().is_some_and(char::is_alphanumeric)
         }
     })?;
+    let url = off_site()?;
     let outlet = (!text.is_empty() && !text.contains("://") && text.split_whitespace().count() <= 6 && !text.starts_with("www.")).then(|| text.clone());
     Some((url, format!("'{}' link", if lead.len() < 12 { before.trim().trim_end_matches([':', ' ']).trim().to_string() } else { lead.to_string() }), outlet))
 }

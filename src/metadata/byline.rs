@@ -43,20 +43,21 @@ impl Zones {
         }
         let mut hints = vec![0u8; dom.len()];
         let Some(body) = dom.body() else { return Zones { chrome, hints, h1 } };
-        let (chrome_words, date_hints, author_hints, not_author) = needles();
+        let words = needles();
         dom.walk(body, |n| {
             let Some(tag) = dom.tag(n) else { return true };
-            // The lowercase `class id` fragment checks, on the attribute values in place.
+            // The lowercase `class id` fragment checks, on the attribute values in place, all
+            // four lists in one scan of each value.
             let (class, ident) = dom.class_id(n);
-            let in_ci = |set: &Needles| class.is_some_and(|c| set.in_lowercase(c)) || ident.is_some_and(|i| set.in_lowercase(i));
+            let ci = class.map_or(0, |c| words.find_lowercase(c)) | ident.map_or(0, |i| words.find_lowercase(i));
             let parent_chrome = dom.parent(n).is_some_and(|p| chrome[p.index()]);
-            let c = parent_chrome || (!keep[n.index()] && is_chrome(dom, n, tag, || in_ci(chrome_words)));
+            let c = parent_chrome || (!keep[n.index()] && is_chrome(dom, n, tag, || ci & CHROME != 0));
             chrome[n.index()] = c;
             let mut h = 0u8;
-            if in_ci(date_hints) || dom.attr(n, "itemprop").is_some_and(|p| date_hints.in_ascii_ci(p)) {
+            if ci & DATE != 0 || dom.attr(n, "itemprop").is_some_and(|p| words.find_ascii_ci(p) & DATE != 0) {
                 h |= 1;
             }
-            if in_ci(author_hints) && !in_ci(not_author) {
+            if ci & AUTHOR != 0 && ci & NOT_AUTHOR == 0 {
                 h |= 2;
             }
             hints[n.index()] = h;
@@ -80,12 +81,17 @@ impl Zones {
     }
 }
 
-/// The fragment sets of [`Zones::compute`]: chrome words, date hints, author hints, and the
-/// words that make an author-classed element no byline ("bio", "about").
-fn needles() -> &'static (Needles, Needles, Needles, Needles) {
-    static SETS: std::sync::OnceLock<(Needles, Needles, Needles, Needles)> = std::sync::OnceLock::new();
-    SETS.get_or_init(|| (Needles::new(CHROME_WORDS), Needles::new(DATE_HINTS), Needles::new(AUTHOR_HINTS), Needles::new(&["bio", "about"])))
+/// The fragment lists of [`Zones::compute`] in one [`Needles`]: chrome words, date hints,
+/// author hints, and the words that make an author-classed element no byline ("bio", "about").
+fn needles() -> &'static Needles {
+    static SETS: std::sync::OnceLock<Needles> = std::sync::OnceLock::new();
+    SETS.get_or_init(|| Needles::sets(&[CHROME_WORDS, DATE_HINTS, AUTHOR_HINTS, &["bio", "about"]]))
 }
+/// Bits of [`needles`].
+const CHROME: u32 = 1;
+const DATE: u32 = 2;
+const AUTHOR: u32 = 4;
+const NOT_AUTHOR: u32 = 8;
 
 /// `class_words`: whether the lowercase `class id` holds a [`CHROME_WORDS`] fragment.
 fn is_chrome(dom: &Dom, n: NodeId, tag: &str, class_words: impl FnOnce() -> bool) -> bool {
@@ -230,7 +236,7 @@ pub fn visible_dates(dom: &Dom, zones: &Zones, tags: &super::tags::Tags, lang: O
             return false;
         }
         let before = out.len();
-        let descend = match &dom.node(n).data {
+        let descend = match &dom.node_data(n) {
             NodeData::Element(e) => {
                 if crate::dom::NON_TEXT_ELEMENTS.contains(&e.name.as_str()) {
                     return false;
@@ -290,7 +296,15 @@ pub fn visible_dates(dom: &Dom, zones: &Zones, tags: &super::tags::Tags, lang: O
                 }
                 if text_budget > 0 && (first_after.is_none() || first_any.is_none() || first_chrome.is_none() || first_standalone.is_none()) {
                     text_budget -= 1;
-                    if let Some(f) = dates::find_dates(t, lang, 1).into_iter().next() {
+                    // Which of the four candidates this node could still give (the conditions
+                    // below that do not need the date): parsing its dates is useless otherwise
+                    // (a page without a dateline of its own keeps this loop going).
+                    let after = !chrome && zones.after_h1(n);
+                    let could = first_any.is_none() && !chrome
+                        || chrome && first_chrome.is_none()
+                        || first_after.is_none() && after && zones.h1.is_some()
+                        || first_standalone.is_none() && after && short_line(t);
+                    if let Some(f) = could.then(|| dates::find_dates(t, lang, 1).into_iter().next()).flatten() {
                         let label = label_before(t.get(..f.start).unwrap_or(""));
                         if first_standalone.is_none() && !chrome && label != Some(true) && zones.after_h1(n) && is_standalone(t, f.start, f.end) {
                             first_standalone = Some(DateCandidate { iso: f.iso.clone(), rank: RANK_STANDALONE, node: n, why: format!("a dateline of its own '{}'", clip(t, 60)), modified: false });
@@ -351,6 +365,13 @@ fn is_standalone(t: &str, start: usize, end: usize) -> bool {
     let letters = rest.chars().filter(|c| c.is_alphabetic()).count();
     let lead = t.get(..start).unwrap_or("").trim().is_empty();
     (letters <= 12 || lead) && t.trim().chars().count() <= 60
+}
+
+/// `t.trim().chars().count() <= 60` ([`is_standalone`]'s length rule), counting only when the
+/// byte length leaves it open.
+fn short_line(t: &str) -> bool {
+    let t = t.trim();
+    t.len() <= 60 || t.len() <= 240 && t.chars().count() <= 60
 }
 
 /// Class / id naming a publication date: `PublishDate`, `pubdate`, `date-publication`, not
@@ -490,7 +511,7 @@ pub fn visible_authors(dom: &Dom, zones: &Zones) -> Vec<(String, String)> {
         if zones.is_chrome(n) || budget == 0 {
             return false;
         }
-        match &dom.node(n).data {
+        match &dom.node_data(n) {
             NodeData::Element(e) => {
                 if crate::dom::NON_TEXT_ELEMENTS.contains(&e.name.as_str()) {
                     return false;

@@ -71,6 +71,10 @@ pub fn read(dom: &Dom) -> Tags {
     let mut by_name = Vec::new();
     for n in dom.descendants(Dom::ROOT) {
         let Some(e) = dom.element(n) else { continue };
+        // Without attributes only a <time> (read by its text) declares anything.
+        if e.attrs.is_empty() && e.name != "time" {
+            continue;
+        }
         match e.name.as_str() {
             "meta" => {
                 let content = dom.attr(n, "content").or_else(|| dom.attr(n, "value")).unwrap_or("");
@@ -113,18 +117,30 @@ pub fn read(dom: &Dom) -> Tags {
             _ => {}
         }
         if e.name != "meta" {
+            // The attributes read below, in one pass (first occurrence of each, as `attr` gives).
+            let (mut property, mut content, mut itemprop, mut datetime, mut itemscope) = (None, None, None, None, false);
+            for (k, v) in e.attrs {
+                match k {
+                    "property" if property.is_none() => property = Some(v),
+                    "content" if content.is_none() => content = Some(v),
+                    "itemprop" if itemprop.is_none() => itemprop = Some(v),
+                    "datetime" if datetime.is_none() => datetime = Some(v),
+                    "itemscope" => itemscope = true,
+                    _ => {}
+                }
+            }
             // RDFa on any element: <span property="schema:dateCreated" content="…">.
-            if let (Some(p), Some(c)) = (dom.attr(n, "property"), dom.attr(n, "content")) {
+            if let (Some(p), Some(c)) = (property, content) {
                 if !c.trim().is_empty() {
                     for key in p.split_whitespace() {
                         t.items.push((normalize_key(key), c.trim().to_string(), n));
                     }
                 }
             }
-            if let Some(p) = dom.attr(n, "itemprop") {
-                let v = if let Some(c) = dom.attr(n, "content").or_else(|| dom.attr(n, "datetime")) {
+            if let Some(p) = itemprop {
+                let v = if let Some(c) = content.or(datetime) {
                     c.to_string()
-                } else if dom.attr(n, "itemscope").is_some() {
+                } else if itemscope {
                     // A nested item (author Person): its name.
                     item_name(dom, n).unwrap_or_default()
                 } else {
