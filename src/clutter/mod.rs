@@ -69,6 +69,8 @@ pub struct Ctx<'a> {
     pub main_paras: Vec<NodeId>,
     /// Class names the page's CSS animates (`.ticker { animation: … }`).
     pub animated: Vec<String>,
+    /// `<html>` (asked for every candidate: found once).
+    html: Option<NodeId>,
 }
 
 impl<'a> Ctx<'a> {
@@ -89,13 +91,13 @@ impl<'a> Ctx<'a> {
             .map(|m| dom.element_children(m).filter(|&c| dom.is(c, "p") && text_chars(dom, c) >= 80).collect())
             .unwrap_or_default();
         let animated = animated_classes(dom);
-        Ctx { dom, body, main, main_paras, animated }
+        Ctx { dom, body, main, main_paras, animated, html: dom.html() }
     }
 
     /// Whether `n` may be a hit: not the body, not the main block or one of its ancestors, not a
     /// main paragraph.
     pub fn allowed(&self, n: NodeId) -> bool {
-        if n == self.body || self.dom.html() == Some(n) || self.dom.element(n).is_none() {
+        if n == self.body || self.html == Some(n) || self.dom.element(n).is_none() {
             return false;
         }
         if let Some(m) = self.main {
