@@ -283,6 +283,17 @@ impl Needles {
         }
     }
 
+    /// The bits of the lists with a fragment in `hay`, compared exactly (`hay.contains(w)`: for
+    /// strings already lowercase, no copy).
+    pub fn find_exact(&self, hay: &str) -> u32 {
+        self.scan(hay.as_bytes())
+    }
+
+    /// True when a fragment occurs in `hay`, compared exactly.
+    pub fn in_exact(&self, hay: &str) -> bool {
+        self.find_exact(hay) != 0
+    }
+
     /// True when a fragment occurs in `hay`, ASCII letters compared case-insensitively.
     pub fn in_ascii_ci(&self, hay: &str) -> bool {
         self.find_ascii_ci(hay) != 0
@@ -303,7 +314,7 @@ impl Needles {
         self.find_lowercase(hay) != 0
     }
 
-    /// `h` is lowercase.
+    /// Exact scan (the fragments are lowercase: `h` is lowered by the callers that ignore case).
     fn scan(&self, h: &[u8]) -> u32 {
         let mut found = 0u32;
         for i in 0..h.len() {
@@ -343,6 +354,7 @@ mod needles_tests {
         // Unicode lowercasing: the Kelvin sign is a 'k'.
         assert!(Needles::new(&["kk"]).in_lowercase("k\u{212A}"));
         assert!(!Needles::new(&["kk"]).in_ascii_ci("k\u{212A}"));
+        assert!(n.in_exact("post-date") && !n.in_exact("Post-Date"));
         let sets = Needles::sets(&[&["side"], &["date"], &["x"]]);
         assert_eq!(sets.find_ascii_ci("SideBar-DATE"), 0b011);
         assert_eq!(sets.find_ascii_ci(&"y".repeat(300)), 0);

@@ -272,7 +272,7 @@ pub fn visible_dates(dom: &Dom, zones: &Zones, tags: &super::tags::Tags, lang: O
                 if keyword_budget > 0 && t.len() < 200 && !t.trim().is_empty() {
                     // ASCII text folds to its lowercase: matched in place (no copy per text node).
                     let publish = publish_words();
-                    let keyword = if t.is_ascii() { publish.in_ascii_ci(t) } else { publish.in_ascii_ci(&dates::fold_text(t)) };
+                    let keyword = if t.is_ascii() { publish.in_ascii_ci(t) } else { publish.in_exact(&dates::fold_text(t)) };
                     if keyword {
                         keyword_budget -= 1;
                         // The keyword's sentence: this text and what follows it in the parent.
