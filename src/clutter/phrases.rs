@@ -19,10 +19,8 @@ pub fn scan(ctx: &Ctx, out: &mut Vec<(NodeId, ClutterKind, String)>) {
                 if matches!(e.name.as_str(), "script" | "style" | "template" | "noscript") {
                     return false;
                 }
-                if e.name == "a" {
-                    if dom.attr(n, "href").is_some_and(|h| sets().share_hosts.in_ascii_ci(h)) {
-                        share_links.push(n);
-                    }
+                if e.name == "a" && dom.attr(n, "href").is_some_and(|h| sets().share_hosts.in_ascii_ci(h)) {
+                    share_links.push(n);
                 }
                 true
             }
