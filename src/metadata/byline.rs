@@ -514,7 +514,7 @@ pub fn visible_authors(dom: &Dom, zones: &Zones) -> Vec<(String, String)> {
             }
             NodeData::Text(t) => {
                 // Short lines after the headline only (checked before copying the text).
-                if !zones.after_h1(n) || !normalized_shorter(t, 120) {
+                if !zones.after_h1(n) || !normalized_shorter(t, 120) || !may_start_byline(t) {
                     return true;
                 }
                 let t = crate::text::normalize_ws(t);
@@ -561,6 +561,20 @@ pub fn visible_authors(dom: &Dom, zones: &Zones) -> Vec<(String, String)> {
         }
     });
     out
+}
+
+/// False when an ASCII text cannot start with one of the [`BY_PREFIXES`] the byline check
+/// reads (all but "de", "text", "texte"): its first letter is none of theirs (checked before
+/// copying the text; non-ASCII text always passes, since folding may turn it into one).
+fn may_start_byline(t: &str) -> bool {
+    if !t.is_ascii() {
+        return true;
+    }
+    let first = t.bytes().find(|b| !matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' '));
+    first.is_none_or(|b| {
+        let b = b.to_ascii_lowercase();
+        BY_PREFIXES.iter().filter(|p| !matches!(**p, "de" | "text" | "texte")).any(|p| p.as_bytes().first() == Some(&b))
+    })
 }
 
 /// `normalize_ws(t).len() < max`, counted without copying (stops at `max`).
