@@ -223,10 +223,11 @@ pub fn contains_fast(hay: &str, needle: &str) -> bool {
 pub struct Needles {
     /// (fragment, bit of its list) of two bytes or more, sorted by [`pair_bucket`].
     words: Vec<(&'static [u8], u32)>,
-    /// `words[start[k]..start[k + 1]]` are the fragments of bucket `k`.
-    start: Vec<u16>,
+    /// `words[start[k]..start[k + 1]]` are the fragments of bucket `k` (fixed-size tables:
+    /// indexed by a byte or a masked bucket, without bounds checks in the scan).
+    start: Box<[u16; PAIR_BUCKETS + 1]>,
     /// Bits of the one-byte fragments, by byte.
-    single: Vec<u32>,
+    single: Box<[u32; 256]>,
     /// The bits of the non-empty lists.
     all: u32,
 }
@@ -249,7 +250,7 @@ impl Needles {
     /// Up to 32 lists in one set: list `i` is bit `1 << i` of [`Needles::find_ascii_ci`].
     pub fn sets(lists: &[&[&'static str]]) -> Needles {
         let mut w: Vec<(&'static [u8], u32)> = Vec::new();
-        let mut single = vec![0u32; 256];
+        let mut single = Box::new([0u32; 256]);
         let mut all = 0u32;
         for (i, list) in lists.iter().enumerate().take(32) {
             for x in list.iter().map(|s| s.as_bytes()) {
@@ -263,7 +264,10 @@ impl Needles {
         }
         let key = |x: &[u8]| pair_bucket(x[0], x[1]);
         w.sort_by_key(|(x, _)| key(x));
-        let start = (0..=PAIR_BUCKETS).map(|k| w.iter().filter(|(x, _)| key(x) < k).count() as u16).collect();
+        let mut start = Box::new([0u16; PAIR_BUCKETS + 1]);
+        for (k, s) in start.iter_mut().enumerate() {
+            *s = w.iter().filter(|(x, _)| key(x) < k).count() as u16;
+        }
         Needles { words: w, start, single, all }
     }
 
@@ -281,6 +285,17 @@ impl Needles {
             }
             None => self.scan(&h.to_ascii_lowercase()),
         }
+    }
+
+    /// The bits of the lists with a fragment in `hay`, compared exactly (`hay.contains(w)`: for
+    /// strings already lowercase, no copy).
+    pub fn find_exact(&self, hay: &str) -> u32 {
+        self.scan(hay.as_bytes())
+    }
+
+    /// True when a fragment occurs in `hay`, compared exactly.
+    pub fn in_exact(&self, hay: &str) -> bool {
+        self.find_exact(hay) != 0
     }
 
     /// True when a fragment occurs in `hay`, ASCII letters compared case-insensitively.
@@ -303,15 +318,15 @@ impl Needles {
         self.find_lowercase(hay) != 0
     }
 
-    /// `h` is lowercase.
+    /// Exact scan (the fragments are lowercase: `h` is lowered by the callers that ignore case).
     fn scan(&self, h: &[u8]) -> u32 {
         let mut found = 0u32;
         for i in 0..h.len() {
             let a = h[i];
-            found |= self.single.get(usize::from(a)).copied().unwrap_or(0);
+            found |= self.single[usize::from(a)];
             if let Some(&b) = h.get(i + 1) {
                 let k = pair_bucket(a, b);
-                let (s, e) = (self.start.get(k).copied().unwrap_or(0), self.start.get(k + 1).copied().unwrap_or(0));
+                let (s, e) = (self.start[k], self.start[k + 1]);
                 if s != e {
                     let rest = &h[i..];
                     for &(w, bit) in self.words.get(usize::from(s)..usize::from(e)).unwrap_or(&[]) {
@@ -343,6 +358,7 @@ mod needles_tests {
         // Unicode lowercasing: the Kelvin sign is a 'k'.
         assert!(Needles::new(&["kk"]).in_lowercase("k\u{212A}"));
         assert!(!Needles::new(&["kk"]).in_ascii_ci("k\u{212A}"));
+        assert!(n.in_exact("post-date") && !n.in_exact("Post-Date"));
         let sets = Needles::sets(&[&["side"], &["date"], &["x"]]);
         assert_eq!(sets.find_ascii_ci("SideBar-DATE"), 0b011);
         assert_eq!(sets.find_ascii_ci(&"y".repeat(300)), 0);

@@ -69,6 +69,8 @@ pub struct Ctx<'a> {
     pub main_paras: Vec<NodeId>,
     /// Class names the page's CSS animates (`.ticker { animation: … }`).
     pub animated: Vec<String>,
+    /// `<html>` (asked for every candidate: found once).
+    html: Option<NodeId>,
 }
 
 impl<'a> Ctx<'a> {
@@ -89,13 +91,13 @@ impl<'a> Ctx<'a> {
             .map(|m| dom.element_children(m).filter(|&c| dom.is(c, "p") && text_chars(dom, c) >= 80).collect())
             .unwrap_or_default();
         let animated = animated_classes(dom);
-        Ctx { dom, body, main, main_paras, animated }
+        Ctx { dom, body, main, main_paras, animated, html: dom.html() }
     }
 
     /// Whether `n` may be a hit: not the body, not the main block or one of its ancestors, not a
     /// main paragraph.
     pub fn allowed(&self, n: NodeId) -> bool {
-        if n == self.body || self.dom.html() == Some(n) || self.dom.element(n).is_none() {
+        if n == self.body || self.html == Some(n) || self.dom.element(n).is_none() {
             return false;
         }
         if let Some(m) = self.main {
@@ -118,13 +120,7 @@ impl<'a> Ctx<'a> {
                 if self.dom.parent(d).and_then(|p| self.dom.tag(p)).is_some_and(|t| crate::dom::NON_TEXT_ELEMENTS.contains(&t)) {
                     continue;
                 }
-                for c in t.chars() {
-                    let ws = c.is_whitespace();
-                    if !(ws && space) {
-                        total += 1;
-                    }
-                    space = ws;
-                }
+                count_collapsed(t, &mut total, &mut space);
                 if total > cap {
                     return cap + 1;
                 }
@@ -214,16 +210,33 @@ fn text_chars(dom: &Dom, n: NodeId) -> usize {
     let mut space = true;
     for d in dom.descendants(n) {
         if let Some(t) = dom.text_of(d) {
-            for c in t.chars() {
-                let ws = c.is_whitespace();
-                if !(ws && space) {
-                    total += 1;
-                }
-                space = ws;
-            }
+            count_collapsed(t, &mut total, &mut space);
         }
     }
     total
+}
+
+/// Adds the characters of `t` to `total`, a run of whitespace counting once (`space`: the last
+/// character counted was whitespace). Byte by byte for ASCII (the clutter context measures
+/// every paragraph of the page).
+fn count_collapsed(t: &str, total: &mut usize, space: &mut bool) {
+    let b = t.as_bytes();
+    let mut i = 0usize;
+    while let Some(&x) = b.get(i) {
+        let (ws, step) = if x < 0x80 {
+            (matches!(x, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' '), 1)
+        } else {
+            match t.get(i..).and_then(|r| r.chars().next()) {
+                Some(c) => (c.is_whitespace(), c.len_utf8()),
+                None => (false, 1),
+            }
+        };
+        if !(ws && *space) {
+            *total += 1;
+        }
+        *space = ws;
+        i += step;
+    }
 }
 
 /// Families of class/id words (indices into [`Families`]).
@@ -431,4 +444,27 @@ fn animated_classes(dom: &Dom) -> Vec<String> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod count_tests {
+    #[test]
+    fn collapsed_count_matches_the_char_definition() {
+        let all: String = (0u32..0x3100).filter_map(char::from_u32).collect();
+        for s in [all.as_str(), "", " a  b ", "\u{a0}\u{200b}x\u{3000} y\n"] {
+            for start in [false, true] {
+                let (mut want, mut sp) = (0usize, start);
+                for c in s.chars() {
+                    let ws = c.is_whitespace();
+                    if !(ws && sp) {
+                        want += 1;
+                    }
+                    sp = ws;
+                }
+                let (mut got, mut sp2) = (0usize, start);
+                super::count_collapsed(s, &mut got, &mut sp2);
+                assert_eq!((got, sp2), (want, sp), "{s:?}");
+            }
+        }
+    }
 }

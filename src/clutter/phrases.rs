@@ -19,10 +19,8 @@ pub fn scan(ctx: &Ctx, out: &mut Vec<(NodeId, ClutterKind, String)>) {
                 if matches!(e.name.as_str(), "script" | "style" | "template" | "noscript") {
                     return false;
                 }
-                if e.name == "a" {
-                    if dom.attr(n, "href").is_some_and(|h| sets().share_hosts.in_ascii_ci(h)) {
-                        share_links.push(n);
-                    }
+                if e.name == "a" && dom.attr(n, "href").is_some_and(|h| sets().share_hosts.in_ascii_ci(h)) {
+                    share_links.push(n);
                 }
                 true
             }
@@ -172,8 +170,8 @@ fn sets() -> &'static Sets {
 fn classify(ctx: &Ctx, el: NodeId, norm: &str, label: &str) -> Option<(NodeId, ClutterKind, String)> {
     let dom = ctx.dom;
     let label_kind = labels().get(label).copied();
-    // `norm` is lowercase: the ASCII case-insensitive match is `contains`.
-    if label_kind.is_none() && !is_comment_count(label) && !sets().anchors.in_ascii_ci(norm) {
+    // `norm` is lowercase: an exact scan.
+    if label_kind.is_none() && !is_comment_count(label) && !sets().anchors.in_exact(norm) {
         return None;
     }
     if let Some(p) = IMAGE_REPORT_PHRASES.iter().find(|p| crate::text::contains_fast(norm, p)) {

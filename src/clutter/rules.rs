@@ -194,7 +194,7 @@ fn outside_article(dom: &Dom, n: NodeId) -> bool {
 
 fn sticky(dom: &Dom, n: NodeId, tag: &str, ms: &Families) -> Found {
     if let Some(style) = dom.attr(n, "style") {
-        let s: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        let s: String = style.chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_lowercase()).collect();
         if s.contains("position:fixed") || s.contains("position:sticky") {
             return Some((ClutterKind::Sticky, "inline style position fixed/sticky".into()));
         }

@@ -345,7 +345,7 @@ pub fn attempt<'d>(mut t: Tree<'d>, title: Option<&str>, flags: Flags) -> Attemp
         if !byline_seen
             && (t.attr(node, "rel") == Some("author")
                 || t.attr(node, "itemprop").is_some_and(|i| i.contains("author"))
-                || sets().byline.in_ascii_ci(&ms))
+                || sets().byline.in_exact(&ms))
         {
             let l = t.inner_len(node);
             if l > 0 && l < 100 {
@@ -368,8 +368,8 @@ pub fn attempt<'d>(mut t: Tree<'d>, title: Option<&str>, flags: Flags) -> Attemp
             }
         }
         if flags.strip_unlikely {
-            let unlikely = sets().unlikely.in_ascii_ci(&ms)
-                && !sets().maybe.in_ascii_ci(&ms)
+            let unlikely = sets().unlikely.in_exact(&ms)
+                && !sets().maybe.in_exact(&ms)
                 && !t.has_ancestor(node, "table", 3)
                 && !t.has_ancestor(node, "code", 3)
                 && tag != "body"

@@ -60,7 +60,7 @@ pub fn any_in(s: &str, frags: &[&str]) -> bool {
 
 /// The fragment lists matched per element or per block, as [`Needles`](crate::text::Needles)
 /// (one scan of the string per list instead of one `contains` per fragment). Their inputs are
-/// lowercase, so the ASCII case-insensitive match is [`any_in`].
+/// lowercase: the exact scan is [`any_in`].
 pub struct Sets {
     /// [`UNLIKELY`].
     pub unlikely: crate::text::Needles,
@@ -148,10 +148,10 @@ pub fn weight_of(s: &str) -> i32 {
         return 0;
     }
     let mut w = 0;
-    if sets().negative.in_ascii_ci(s) || s.split_whitespace().any(|t| t == "hid") {
+    if sets().negative.in_exact(s) || s.split_whitespace().any(|t| t == "hid") {
         w -= 25;
     }
-    if sets().positive.in_ascii_ci(s) {
+    if sets().positive.in_exact(s) {
         w += 25;
     }
     w
@@ -234,5 +234,5 @@ pub fn is_news_boilerplate(text: &str) -> bool {
     if t.is_empty() || t.chars().count() > 220 {
         return false;
     }
-    sets().source_lines.in_ascii_ci(&t) || DATELINE_STARTS.iter().any(|d| t.starts_with(d)) || sets().aggregator_lines.in_ascii_ci(&t)
+    sets().source_lines.in_exact(&t) || DATELINE_STARTS.iter().any(|d| t.starts_with(d)) || sets().aggregator_lines.in_exact(&t)
 }

@@ -36,7 +36,7 @@ pub fn is_probably_readerable(dom: &Dom) -> bool {
             return true;
         }
         let ms = dom.class_and_id(n);
-        if sets().unlikely.in_ascii_ci(&ms) && !sets().maybe.in_ascii_ci(&ms) {
+        if sets().unlikely.in_exact(&ms) && !sets().maybe.in_exact(&ms) {
             return true;
         }
         if tag == "p" && parent_li {

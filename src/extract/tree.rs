@@ -119,8 +119,8 @@ impl<'d> Tree<'d> {
                 // Zeroed tables: only the entries written (text nodes; commas only when non-zero)
                 // cost memory on a huge page.
                 if let (Some(s), Some(r)) = (dom.text_of(id), t.runs.get_mut(v as usize)) {
-                    *r = Run::of(s).pack();
-                    let commas = s.chars().filter(|&c| super::patterns::is_comma(c)).count() as u32;
+                    let (run, commas) = Run::with_commas(s);
+                    *r = run.pack();
                     if commas != 0 {
                         if let Some(c) = t.commas.get_mut(v as usize) {
                             *c = commas;
@@ -521,10 +521,28 @@ pub struct Run {
 impl Run {
     /// Measures a string.
     pub fn of(s: &str) -> Run {
+        Run::with_commas(s).0
+    }
+
+    /// Measures a string and counts its commas ([`is_comma`](super::patterns::is_comma)) in
+    /// the same pass, byte by byte for ASCII (the build measures every text node of the page).
+    pub fn with_commas(s: &str) -> (Run, u32) {
+        let b = s.as_bytes();
         let mut r = Run::default();
-        let mut ws = false;
-        for (i, c) in s.chars().enumerate() {
-            let w = c.is_whitespace();
+        let (mut ws, mut i, mut commas) = (false, 0usize, 0u32);
+        while let Some(&x) = b.get(i) {
+            let (w, step) = if x < 0x80 {
+                commas += u32::from(x == b',');
+                (matches!(x, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' '), 1)
+            } else {
+                match s.get(i..).and_then(|t| t.chars().next()) {
+                    Some(c) => {
+                        commas += u32::from(super::patterns::is_comma(c));
+                        (c.is_whitespace(), c.len_utf8())
+                    }
+                    None => (false, 1),
+                }
+            };
             if i == 0 {
                 r.lead = w;
             }
@@ -532,9 +550,10 @@ impl Run {
                 r.len += 1;
             }
             ws = w;
+            i += step;
         }
         r.trail = ws;
-        r
+        (r, commas)
     }
 
     /// Concatenation.
@@ -571,6 +590,29 @@ impl Run {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn runs_and_commas_match_the_char_definitions() {
+        let all: String = (0u32..0x3100).chain(0xFE00..0xFF10).filter_map(char::from_u32).collect();
+        for s in [all.as_str(), "", " ", "a", " a, b ,c ", "x\u{a0}\u{3000}y", "،,\u{FF0C}"] {
+            let mut want = Run::default();
+            let mut ws = false;
+            for (i, c) in s.chars().enumerate() {
+                let w = c.is_whitespace();
+                if i == 0 {
+                    want.lead = w;
+                }
+                if !(w && ws) {
+                    want.len += 1;
+                }
+                ws = w;
+            }
+            want.trail = ws;
+            let commas = s.chars().filter(|&c| super::super::patterns::is_comma(c)).count() as u32;
+            let (run, n) = Run::with_commas(s);
+            assert_eq!((run.len, run.lead, run.trail, n), (want.len, want.lead, want.trail, commas), "{s:?}");
+        }
+    }
 
     #[test]
     fn runs_compose_like_collapsed_text() {

@@ -272,7 +272,7 @@ pub fn visible_dates(dom: &Dom, zones: &Zones, tags: &super::tags::Tags, lang: O
                 if keyword_budget > 0 && t.len() < 200 && !t.trim().is_empty() {
                     // ASCII text folds to its lowercase: matched in place (no copy per text node).
                     let publish = publish_words();
-                    let keyword = if t.is_ascii() { publish.in_ascii_ci(t) } else { publish.in_ascii_ci(&dates::fold_text(t)) };
+                    let keyword = if t.is_ascii() { publish.in_ascii_ci(t) } else { publish.in_exact(&dates::fold_text(t)) };
                     if keyword {
                         keyword_budget -= 1;
                         // The keyword's sentence: this text and what follows it in the parent.
@@ -528,7 +528,7 @@ pub fn visible_authors(dom: &Dom, zones: &Zones) -> Vec<(String, String)> {
             }
             NodeData::Text(t) => {
                 // Short lines after the headline only (checked before copying the text).
-                if !zones.after_h1(n) || !normalized_shorter(t, 120) {
+                if !zones.after_h1(n) || !normalized_shorter(t, 120) || !may_start_byline(t) {
                     return true;
                 }
                 let t = crate::text::normalize_ws(t);
@@ -575,6 +575,20 @@ pub fn visible_authors(dom: &Dom, zones: &Zones) -> Vec<(String, String)> {
         }
     });
     out
+}
+
+/// False when an ASCII text cannot start with one of the [`BY_PREFIXES`] the byline check
+/// reads (all but "de", "text", "texte"): its first letter is none of theirs (checked before
+/// copying the text; non-ASCII text always passes, since folding may turn it into one).
+fn may_start_byline(t: &str) -> bool {
+    if !t.is_ascii() {
+        return true;
+    }
+    let first = t.bytes().find(|b| !matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' '));
+    first.is_none_or(|b| {
+        let b = b.to_ascii_lowercase();
+        BY_PREFIXES.iter().filter(|p| !matches!(**p, "de" | "text" | "texte")).any(|p| p.as_bytes().first() == Some(&b))
+    })
 }
 
 /// `normalize_ws(t).len() < max`, counted without copying (stops at `max`).
