@@ -923,7 +923,7 @@ pub fn markup_date(dom: &crate::dom::Dom) -> Option<(String, String)> {
         if budget == 0 {
             break;
         }
-        match &dom.node(n).data {
+        match &dom.node_data(n) {
             NodeData::Comment(c) => {
                 let c = c.get(..c.len().min(budget)).unwrap_or("");
                 budget = budget.saturating_sub(c.len());

@@ -128,7 +128,7 @@ pub fn render(dom: &Dom, body: &Body, base: Option<&str>) -> Rendered {
     let article_dir = if r > l { "rtl" } else { "ltr" };
     let root_frame = Frame {
         node: body.root,
-        next: dom.node(body.root).first_child,
+        next: dom.first_child(body.root),
         close: None,
         block: true,
         autop: true,
@@ -151,12 +151,12 @@ pub fn render(dom: &Dom, body: &Body, base: Option<&str>) -> Rendered {
             cx.close(&f);
             continue;
         };
-        top.next = dom.node(child).next_sibling;
+        top.next = dom.next_sibling(child);
         if body.skip.contains(&child) {
             continue;
         }
         let (parent_autop, parent_phrasing, parent_pre, parent_dir) = (top.autop, top.phrasing, top.pre, top.dir);
-        match &dom.node(child).data {
+        match &dom.node_data(child) {
             NodeData::Text(t) => {
                 let blank = t.trim().is_empty();
                 if parent_autop && !blank {
@@ -239,7 +239,7 @@ pub fn render(dom: &Dom, body: &Body, base: Option<&str>) -> Rendered {
                         cx.html.push('>');
                         stack.push(Frame {
                             node: child,
-                            next: dom.node(child).first_child,
+                            next: dom.first_child(child),
                             close: Some("div"),
                             block: true,
                             autop: true,
@@ -256,7 +256,7 @@ pub fn render(dom: &Dom, body: &Body, base: Option<&str>) -> Rendered {
                         }
                         stack.push(Frame {
                             node: child,
-                            next: dom.node(child).first_child,
+                            next: dom.first_child(child),
                             close: None,
                             block,
                             autop: false,
@@ -411,7 +411,7 @@ impl Ctx<'_> {
         self.html.push('>');
         Frame {
             node: n,
-            next: self.dom.node(n).first_child,
+            next: self.dom.first_child(n),
             close: (!VOID.contains(&tag)).then_some(tag),
             block,
             autop: false,
@@ -570,10 +570,10 @@ fn lazy_srcset(dom: &Dom, n: NodeId, base: Option<&str>) -> Option<String> {
 }
 
 fn prev_img_has_src(dom: &Dom, n: NodeId) -> bool {
-    let mut p = dom.node(n).prev_sibling;
+    let mut p = dom.prev_sibling(n);
     while let Some(x) = p {
-        match &dom.node(x).data {
-            NodeData::Text(t) if t.trim().is_empty() => p = dom.node(x).prev_sibling,
+        match &dom.node_data(x) {
+            NodeData::Text(t) if t.trim().is_empty() => p = dom.prev_sibling(x),
             NodeData::Element(e) if e.name == "img" => return img_src(dom, x, None).is_some(),
             _ => return false,
         }
@@ -582,10 +582,10 @@ fn prev_img_has_src(dom: &Dom, n: NodeId) -> bool {
 }
 
 fn next_noscript_img(dom: &Dom, n: NodeId) -> bool {
-    let mut p = dom.node(n).next_sibling;
+    let mut p = dom.next_sibling(n);
     while let Some(x) = p {
-        match &dom.node(x).data {
-            NodeData::Text(t) if t.trim().is_empty() => p = dom.node(x).next_sibling,
+        match &dom.node_data(x) {
+            NodeData::Text(t) if t.trim().is_empty() => p = dom.next_sibling(x),
             NodeData::Element(e) if e.name == "noscript" => return noscript_img(dom, x).is_some(),
             _ => return false,
         }
