@@ -73,6 +73,7 @@ fn extract_one(html: &str, url: Option<&str>) -> Result<lisible::Article, String
 }
 
 /// [`extract_one`] for a page not needed afterwards: freed once parsed (a lower peak on huge pages).
+#[cfg(not(target_arch = "wasm32"))]
 fn extract_owned(html: String, url: Option<&str>) -> Result<lisible::Article, String> {
     std::panic::catch_unwind(move || lisible::extract_html_owned(html, url))
         .map_err(|_| "internal error while analysing the page".to_string())?
