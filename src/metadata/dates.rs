@@ -77,10 +77,7 @@ pub fn short_year_date(text: &str, lang: Option<&str>) -> Option<Found> {
         if !standalone(&toks, i) || !matches!(s, '.' | '/' | '-') || !is_sep(toks.get(i + 3), &[*s]) || an > 2 || bn > 2 || cn != 2 {
             continue;
         }
-        // Not part of a longer dotted number (1.2.13.4), nor glued to more digits or letters.
-        let longer = is_sep(toks.get(i + 5), &[*s]) && numv(toks.get(i + 6)).is_some();
-        let glued = toks.get(i + 5).is_some_and(|t| !t.space && matches!(t.kind, Kind::Num { .. } | Kind::Word(_)));
-        if longer || glued {
+        if !numeric_ends(&toks, i + 5, *s) {
             continue;
         }
         let year = if c < 70 { 2000 + c } else { 1900 + c };
@@ -552,10 +549,7 @@ fn date_at(toks: &[Tok], i: usize, month_first: bool) -> Option<(Ymd, usize)> {
                     // four-digit year only, pipes also separate menu numbers (unit test numeric_dates).
                     if matches!(s1, '-' | '/' | '.' | '–' | '|') {
                         if let (true, Some((c, cn, _))) = (is_sep(toks.get(i + 3), &[s1]), numv(toks.get(i + 4)).filter(|(_, cn, _)| s1 != '|' || *cn == 4)) {
-                            // Not part of a longer dotted/dashed number (IP addresses, phone numbers).
-                            let longer = is_sep(toks.get(i + 5), &[s1]) && numv(toks.get(i + 6)).is_some();
-                            let glued = toks.get(i + 5).is_some_and(|t| !t.space && matches!(t.kind, Kind::Num { .. } | Kind::Word(_)));
-                            if !longer && !glued {
+                            if numeric_ends(toks, i + 5, s1) {
                                 if let Some(d) = numeric(v, n, b, bn, c, cn, month_first) {
                                     return Some((d, i + 5));
                                 }
@@ -641,6 +635,15 @@ fn jalali_at(toks: &[Tok], j: usize, day: u32) -> Option<(Ymd, usize)> {
     }
     let (year, month, day) = jalali_to_gregorian(y, m, day)?;
     Some((Ymd { year, month, day }, j + 2))
+}
+
+/// True when a numeric date `a SEP b SEP c` really ends before token `k`: not part of a longer
+/// dotted or dashed number (IP addresses, phone numbers, versions 1.2.13.4), nor glued to more
+/// digits or letters.
+fn numeric_ends(toks: &[Tok], k: usize, sep: char) -> bool {
+    let longer = is_sep(toks.get(k), &[sep]) && numv(toks.get(k + 1)).is_some();
+    let glued = toks.get(k).is_some_and(|t| !t.space && matches!(t.kind, Kind::Num { .. } | Kind::Word(_)));
+    !longer && !glued
 }
 
 fn numeric(a: u32, an: usize, b: u32, bn: usize, c: u32, cn: usize, month_first: bool) -> Option<Ymd> {
