@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { startServer, fixtureCases } from "./server.mjs";
 import { stylesheetProbe } from "./probe.mjs";
-import { comparable, contentTodo, DIST, formatDate, launchChromium, MAGHRESS, nativeCite, nativeExtract, today } from "./common.mjs";
+import { comparable, contentTodo, DIST, escapeClosesReader, formatDate, launchChromium, MAGHRESS, nativeCite, nativeExtract, today } from "./common.mjs";
 
 let server, browser, ctx, extId, clickAction;
 const figures = { browser: "chromium", clickToReaderMs: [] };
@@ -158,8 +158,7 @@ test("Esc in the reader closes it and restores the page", async () => {
   const before = await serialize(page);
   const { frame } = await openReader(page);
   await frame.focus("#copy");
-  await page.keyboard.press("Escape");
-  await page.waitForSelector("iframe[data-lisible-ui]", { state: "detached", timeout: 10_000 });
+  await escapeClosesReader(ctx, page);
   await page.waitForFunction(() => !document.querySelector("[data-lisible-hidden]"));
   assert.equal(await serialize(page), before);
   // the stylesheet was removed too: re-marking an element does not hide it any more

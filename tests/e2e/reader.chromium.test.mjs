@@ -12,7 +12,7 @@ import { createRequire } from "node:module";
 import { startServer } from "./server.mjs";
 import { startRecordingProxy } from "./netlog.mjs";
 import { saveScreenshot } from "./screenshots.mjs";
-import { DIST, formatDate, launchChromium } from "./common.mjs";
+import { DIST, escapeClosesReader, formatDate, launchChromium } from "./common.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -263,8 +263,7 @@ test("keyboard: skip link and toolbar reachable with Tab, visible focus, Esc clo
   assert.equal(await frame.evaluate(() => document.activeElement.id), "settings-toggle");
   const ring = await frame.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
   assert.equal(ring, "solid");
-  await page.keyboard.press("Escape");
-  await page.waitForSelector("iframe[data-lisible-ui]", { state: "detached", timeout: 10_000 });
+  await escapeClosesReader(ctx, page);
   await clearSync();
   await page.close();
 });
