@@ -88,6 +88,20 @@
       try {
         core = await glue;
         lap("import");
+      } catch (e) {
+        wasmError = String(e);
+      }
+    }
+    // 3. A flat snapshot of the page (one JS walk, same ids as the core's), read by the core as one
+    // JSON string: a single crossing into wasm instead of several per node. Taken while the wasm may
+    // still be compiling off this thread (in Firefox the main thread would otherwise idle ~25 ms).
+    // Big pages are walked in slices that yield to the page (tests/e2e/responsive.mjs measures the
+    // longest freeze).
+    const snap = big ? await globalThis.lisibleSnapshotAsync(document) : globalThis.lisibleSnapshot(document);
+    const json = snap.json ?? JSON.stringify(snap.flat);
+    lap("snapshot");
+    if (core) {
+      try {
         await core.default({ module_or_path: compiled });
         lap("init");
       } catch (e) {
@@ -96,12 +110,6 @@
         core = null;
       }
     }
-    // 3. A flat snapshot of the page (one JS walk, same ids as the core's), read by the core as one
-    // JSON string: a single crossing into wasm instead of several per node. Big pages are walked in
-    // slices that yield to the page (tests/e2e/responsive.mjs measures the longest freeze).
-    const snap = big ? await globalThis.lisibleSnapshotAsync(document) : globalThis.lisibleSnapshot(document);
-    const json = snap.json ?? JSON.stringify(snap.flat);
-    lap("snapshot");
     let analysis;
     let route;
     if (core) {

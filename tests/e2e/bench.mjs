@@ -6,7 +6,8 @@
 // Each run loads the page afresh. Prints a Markdown table on stdout (progress on stderr).
 // Headless Chromium (a bare CDP pipe, CDP action: no automation layer delaying the reader frame) and headless
 // Firefox ESR (selenium, the action's shortcut).
-// Run: node tests/e2e/bench.mjs   (BENCH_RUNS=N runs per page and tool, default 10; BENCH_BROWSERS=chromium,firefox)
+// Run: node tests/e2e/bench.mjs   (BENCH_RUNS=N runs per page and tool, default 10; BENCH_BROWSERS=chromium,firefox;
+// BENCH_GENERATED=0 for the typical pages only)
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -49,7 +50,7 @@ function pages() {
     .map((d) => ({ name: d, html: fs.readFileSync(path.join(PAGES, d, "source.html")) }))
     .sort((a, b) => b.html.length - a.html.length)
     .slice(0, LARGEST_FIXTURES);
-  const gen = Object.entries(generatedPages()).map(([name, html]) => ({ name, html: Buffer.from(html) }));
+  const gen = process.env.BENCH_GENERATED === "0" ? [] : Object.entries(generatedPages()).map(([name, html]) => ({ name, html: Buffer.from(html) }));
   return [...fixtures, ...gen].map((p, i) => ({ ...p, path: `/p/${i}/` }));
 }
 
