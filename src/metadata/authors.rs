@@ -132,6 +132,18 @@ fn line_people(raw: &str, not_people: &[String], visible: bool) -> Vec<String> {
             s.truncate(cut_at);
         }
     }
+    // "محمد الراجي من الرباط", "هسبريس من الرباط": the place a dateline gives after "من" (from)
+    // is no part of the name; "تقرير من إعداد X", "من طرف X" (by X) name the author after it
+    // (fixture meta-byline-newsroom-from-place-ar).
+    let from = s.find(" من ").map(|i| (i, i + " من ".len())).or_else(|| s.starts_with("من ").then_some((0, "من ".len())));
+    if let Some((i, after)) = from {
+        let rest = &s[after..];
+        if let Some(by) = ["إعداد", "اعداد", "طرف", "تأليف", "تاليف", "تقديم"].iter().find(|w| rest.starts_with(**w)) {
+            s = rest[by.len()..].trim_start_matches([' ', ':', '\u{a0}']).to_string();
+        } else if i > 0 && (1..=3).contains(&rest.split_whitespace().count()) {
+            s.truncate(i);
+        }
+    }
     // Separated segments: the names are in the first one ("X | Staff writer", "X - 12 mars"),
     // unless it only names the outlet or the newsroom ("هسبريس - محمد الراجي", "Le Matin |
     // Par Nadia Kettani"): then the next one is read (fixture meta-byline-outlet-first-ar).
@@ -191,7 +203,12 @@ fn segment_people(s: &str, not_people: &[String], visible: bool) -> (Vec<String>
         if key.is_empty() {
             continue;
         }
-        if NOT_PEOPLE.iter().any(|n| norm_key(n) == key) || not_people.iter().any(|n| norm_key(n) == key) {
+        // A one-word name that is a word of the site's name ("هسبريس" for the site "Hespress -
+        // هسبريس جريدة إلكترونية مغربية") is the newsroom (fixture meta-byline-newsroom-from-place-ar).
+        let site_word = !name.contains(' ')
+            && key.chars().count() >= 4
+            && not_people.iter().any(|n| n.split_whitespace().any(|w| norm_key(w) == key));
+        if site_word || NOT_PEOPLE.iter().any(|n| norm_key(n) == key) || not_people.iter().any(|n| norm_key(n) == key) {
             newsroom = true;
             continue;
         }
@@ -394,6 +411,13 @@ mod tests {
         assert_eq!(p("Par AFP"), ["AFP"]);
         assert!(p("Par ailleurs, le ministre a annoncé").is_empty());
         assert!(p("https://www.facebook.com/someone").is_empty());
+        // A dateline's place goes; the newsroom named by a word of the site's name is no one.
+        let site = ["Hespress - هسبريس جريدة إلكترونية مغربية".to_string()];
+        assert_eq!(people_from("محمد الراجي من الرباط", &site, true), ["محمد الراجي"]);
+        assert!(people_from("هسبريس من الرباط", &site, false).is_empty());
+        assert_eq!(people_from("تقرير من إعداد محمد الراجي", &site, true), ["محمد الراجي"]);
+        assert!(people_from("هسبريس من الرباط", &site, true).is_empty());
+        assert_eq!(people_from("Hespress", &[], true), ["Hespress"]);
         // A declared author that is the site and its tagline names no one.
         assert!(people_from("Le Monde – Le journal de référence", &["Le Monde".to_string()], false).is_empty());
     }

@@ -51,6 +51,17 @@ pub fn strip_site(title: &str, sites: &[(String, String)], host: Option<&str>, h
     // "Fandom name [Site]": a segment that ends with the site's name in brackets is the site's
     // label (fixture meta-title-bracketed-site-ar).
     let is_site = |seg: &str| -> Option<String> { names_site(seg).or_else(|| bracketed_tail(seg).and_then(&names_site)) };
+    // "Maghress : Headline": a colon after the site's name, when the rest is the page's <h1> (a
+    // colon is otherwise the headline's own: "Budget 2021 : ce qui change") (fixture
+    // meta-title-colon-prefix-fr).
+    if let Some(h) = h1.map(str::trim).filter(|h| h.chars().count() >= 8) {
+        if let Some(head) = t.strip_suffix(h).map(str::trim_end).and_then(|r| r.strip_suffix(':').or_else(|| r.strip_suffix('：'))) {
+            let head = head.trim();
+            if let (false, Some(why)) = (head.is_empty(), is_site(head)) {
+                return (h.to_string(), Some(format!("<title> minus site prefix '{head} :' ({why}, agrees with <h1>)")));
+            }
+        }
+    }
     for sep in SEPARATORS {
         // Suffix: the LAST separator, so that inner dashes of the headline stay.
         if let Some(i) = t.rfind(sep) {
@@ -178,5 +189,12 @@ mod tests {
     fn h1_agreement() {
         let (t, _) = strip_site("Budget 2021 : ce qui change - Le Quotidien du Sud", &[], None, Some("Budget 2021 : ce qui change"));
         assert_eq!(t, "Budget 2021 : ce qui change");
+        // A colon prefix goes only when it names the site and the rest is the <h1>.
+        let sites = [("Maghress".to_string(), "og:site_name".to_string())];
+        let (t, how) = strip_site("Maghress : Le port de Tanger Med franchit un record", &sites, None, Some("Le port de Tanger Med franchit un record"));
+        assert_eq!(t, "Le port de Tanger Med franchit un record");
+        assert_eq!(how.as_deref(), Some("<title> minus site prefix 'Maghress :' (og:site_name, agrees with <h1>)"));
+        assert_eq!(strip_site("Budget 2021 : ce qui change", &sites, None, Some("ce qui change pour les ménages")).0, "Budget 2021 : ce qui change");
+        assert_eq!(strip_site("Budget 2021 : ce qui change pour vous", &sites, None, Some("ce qui change pour vous")).0, "Budget 2021 : ce qui change pour vous");
     }
 }
