@@ -18,6 +18,7 @@
 //! | `excerpt`    | og:description → description → twitter:description → JSON-LD description → dc.description |
 
 pub mod aggregator;
+pub mod appstate;
 pub mod authors;
 pub mod byline;
 pub mod dates;
@@ -313,7 +314,8 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
     // Inline script data is scanned only when nothing better exists (it can be megabytes).
     let best_so_far = cands.iter().map(|c| c.0).chain(visible.iter().filter(|c| !c.modified).map(|c| c.rank)).max().unwrap_or(0);
     if best_so_far < byline::RANK_SCRIPT_DATA && page_url.and_then(dates::url_date).is_none() {
-        visible.extend(byline::script_dates(dom));
+        let urls: Vec<&str> = [page_url, m.url.as_deref()].into_iter().flatten().collect();
+        visible.extend(byline::script_dates(dom, &urls));
     }
     let mut visible_modified: Option<(String, String)> = None;
     let mut vis: Vec<&byline::DateCandidate> = visible.iter().collect();
@@ -347,6 +349,18 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
                     let why = format!("{} (the page's own day; {} gives {})", c.why, first.3, first.2);
                     cands.insert(0, (first.0, 0, c.iso.clone(), why));
                 }
+            }
+        }
+    }
+    // The same for a UTC instant from app state: its day is UTC's, and the date the page shows
+    // (its best visible one, written date-only) one day off is the publisher's own day
+    // (htmldate-eval: a Unix time at local midnight, 23:00Z the day before).
+    if let Some(first) = cands.first().filter(|c| c.0 == byline::RANK_SCRIPT_DATA && c.2.ends_with('Z')) {
+        let shown = vis.iter().find(|c| !c.modified && c.rank < byline::RANK_SCRIPT_DATA && !c.iso.contains('T'));
+        if let (Some(day), Some(c)) = (dates::day_number(&first.2), shown) {
+            if dates::day_number(&c.iso).is_some_and(|d| (d - day).abs() == 1) {
+                let why = format!("{} (the page's own day; {} gives {})", c.why, first.3, first.2);
+                cands.insert(0, (first.0, 0, c.iso.clone(), why));
             }
         }
     }
