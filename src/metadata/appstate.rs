@@ -62,7 +62,7 @@ impl PageRefs {
     fn new(urls: &[&str]) -> PageRefs {
         let mut r = PageRefs { full: Vec::new(), path: Vec::new(), slug: Vec::new() };
         for u in urls {
-            let Some(full) = fold_url(u.as_bytes()) else { continue };
+            let Some(full) = fold_url(u) else { continue };
             let path = full.find('/').map(|i| full[i..].to_string()).filter(|p| p.len() > 1);
             if let Some(p) = &path {
                 let slug = p.rsplit('/').next().unwrap_or("");
@@ -98,19 +98,25 @@ impl PageRefs {
             return self.path.iter().any(|p| p == v);
         }
         if v.contains("://") || v.starts_with("www.") {
-            return fold_url(v.as_bytes()).is_some_and(|f| self.full.contains(&f));
+            let f = fold(v);
+            return self.full.iter().any(|p| p == f);
         }
         self.slug.iter().any(|s| s == v)
     }
 }
 
-/// `https://www.Site.com/a/b/?q#f` → `site.com/a/b`: the form URLs are compared in.
-fn fold_url(u: &[u8]) -> Option<String> {
-    let s = std::str::from_utf8(u).ok()?.trim();
+/// `https://www.site.com/a/b/?q#f` → `site.com/a/b`: the form URLs are compared in (the caller
+/// lowercases).
+fn fold(s: &str) -> &str {
+    let s = s.trim();
     let s = s.split(['?', '#']).next().unwrap_or("");
     let s = s.split_once("://").map_or(s, |(_, rest)| rest);
-    let s = s.strip_prefix("www.").unwrap_or(s).trim_end_matches('/');
-    (!s.is_empty() && !s.starts_with('/')).then(|| s.to_ascii_lowercase())
+    s.strip_prefix("www.").unwrap_or(s).trim_end_matches('/')
+}
+
+fn fold_url(u: &str) -> Option<String> {
+    let f = fold(u).to_ascii_lowercase();
+    (!f.is_empty() && !f.starts_with('/')).then_some(f)
 }
 
 /// One open container.
@@ -197,7 +203,7 @@ impl Scan<'_> {
                     key = Some((self.kind_of_key(content), start, end));
                     continue;
                 }
-                self.value_string(content, key.take(), &stack, esc, other);
+                self.value_string(b, content, key.take(), &stack, esc, other);
                 continue;
             }
             match c {
@@ -270,7 +276,7 @@ impl Scan<'_> {
 
     /// A string value: a date for a date key, a reference to the page for an object, or
     /// escaped JSON to scan (one level).
-    fn value_string(&mut self, content: &[u8], key: Option<(KeyKind, usize, usize)>, stack: &[Frame], esc: bool, other: bool) {
+    fn value_string(&mut self, b: &[u8], content: &[u8], key: Option<(KeyKind, usize, usize)>, stack: &[Frame], esc: bool, other: bool) {
         if let Some((kind, _, _)) = key {
             if kind != KeyKind::Other && !in_other(stack, other) {
                 let head = content.get(..content.len().min(40)).unwrap_or(content);
@@ -289,7 +295,7 @@ impl Scan<'_> {
         }
         // `JSON.parse("{\"article\":{…}}")`: the state as an escaped string.
         if !esc && content.len() > 8 && matches!(content.iter().find(|c| !c.is_ascii_whitespace()), Some(b'{') | Some(b'[')) && find(content, 0, b"\\\"").is_some() {
-            let inherited = in_other(stack, other);
+            let inherited = in_other(stack, other) || key.is_some_and(|(_, s, e)| names_other(b.get(s..e).unwrap_or(&[])));
             self.run(content, true, inherited);
         }
     }
@@ -478,6 +484,9 @@ mod tests {
         assert_eq!(best(s, "").map(|d| d.0), Some("2020-07-14T09:00:00Z".into()));
         let s = r#"window.__PRELOADED_STATE__ = JSON.parse("{\"article\":{\"headline\":\"Un \\\"mot\\\"\",\"comments\":[{\"publishedAt\":\"2021-01-02\"}],\"firstPublishedAt\":\"2020-12-31T23:00:00Z\"}}");"#;
         assert_eq!(best(s, "").map(|d| d.0), Some("2020-12-31T23:00:00Z".into()));
+        // Escaped JSON held by a key naming others is theirs.
+        let s = r#"var st = {"commentsJson": "[{\"publishedAt\":\"2021-01-02\"}]", "page": "{\"publishDate\":\"2020-05-06\"}"};"#;
+        assert_eq!(best(s, "").map(|d| d.0), Some("2020-05-06".into()));
         // A ternary is no key.
         assert_eq!(best("var a = x ? publishedAt : 1643182900;", ""), None);
     }
@@ -486,6 +495,21 @@ mod tests {
     fn hostile_input_does_not_panic() {
         for s in ["", "\"", "\\\"", "{\"publishedAt\":", "{\"publishedAt\":\"", "{{{{[[[", "}}}]]]", "'", "`", "/*", "//", "\"\\", "{\"a\":\"{\\\"", "{publishedAt:1", "é\"publishedAt\":\"2020-01-01é"] {
             let _ = dates_in_script(s, &["https://a.example/b", "", "not a url", "/"]);
+        }
+        // Random mixes of the tokens the scanner reacts to (a fixed xorshift, reproducible).
+        let toks = ["{", "}", "[", "]", "\"", "'", "`", "\\", "\\\"", ":", ",", "/", "*", "//", "/*", "publishedAt", "\"publishDate\"", "createdAt", "comments", "1643182900", "1643182900123", "2020-01-02T03:04:05Z", "é", "ع", " ", "\n", "https://a.example/b", "/b", "url", "="];
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..3000 {
+            let mut s = String::new();
+            for _ in 0..(x % 40) {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                s.push_str(toks[(x % toks.len() as u64) as usize]);
+            }
+            for d in dates_in_script(&s, &["https://a.example/b"]) {
+                assert!(d.iso.len() >= 10 && d.iso.as_bytes()[4] == b'-', "{s:?} gave {d:?}");
+            }
         }
         let deep = "[".repeat(100_000) + &"]".repeat(100_000);
         assert!(dates_in_script(&deep, &[]).is_empty());
