@@ -90,6 +90,13 @@ impl PageRefs {
         if self.is_empty() || raw.len() < 2 || raw.len() > 400 {
             return false;
         }
+        // Most values are text, ids, image URLs: only a path, a URL or a slug-sized value is
+        // folded and compared.
+        let first = raw.iter().find(|&&c| c != b'\\').map_or(0, u8::to_ascii_lowercase);
+        let slug_sized = self.slug.iter().any(|s| raw.len() >= s.len() && raw.len() <= s.len() + 1);
+        if !(first == b'/' || first == b'h' || first == b'w' || slug_sized) {
+            return false;
+        }
         buf.clear();
         // `https:\/\/site\/a` is `https://site/a`.
         buf.extend(raw.iter().filter(|&&c| c != b'\\').map(|&c| c.to_ascii_lowercase() as char));
