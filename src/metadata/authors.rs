@@ -39,6 +39,9 @@ const WEEKDAYS: &[&str] = &[
     "viernes", "sabado", "domingo", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعة", "السبت", "الاحد",
 ];
 
+/// Wire services that bylines glue after the reporters' names (folded).
+const AGENCY_TAILS: &[&str] = &["the associated press", "associated press", "reuters", "agence france-presse", "afp"];
+
 /// Particles allowed in lowercase inside a Latin name.
 const PARTICLES: &[&str] = &["de", "du", "des", "da", "di", "van", "von", "der", "den", "le", "la", "al", "el", "bin", "ben", "ibn", "y", "dos", "del", "ter", "zu"];
 
@@ -323,6 +326,25 @@ fn clean_name(p: &str, visible: bool) -> Option<String> {
             *last = last.trim_end_matches('.');
         }
     }
+    // Wire-service style, "By DAVID SHARP Associated Press": the name is the run of capitals, the
+    // agency after it goes (fixture meta-byline-wire-caps-en).
+    let caps = |w: &str| {
+        let mut letters = w.chars().filter(|c| c.is_alphabetic()).peekable();
+        letters.peek().is_some() && w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && letters.all(char::is_uppercase)
+    };
+    let run = words.iter().take_while(|w| caps(w)).count();
+    if visible && run >= 2 && run < words.len() {
+        words.truncate(run);
+    }
+    // An agency glued after a full name with no separator ("Patrick Whittle The Associated Press").
+    for agency in AGENCY_TAILS {
+        let n = agency.split_whitespace().count();
+        if words.len() >= n + 2 && dates::fold_text(&words[words.len() - n..].join(" ")) == *agency {
+            words.truncate(words.len() - n);
+            break;
+        }
+    }
+    // A name in capitals stays as written: "DeSANTIS", "McDONALD" cannot be recased safely.
     let name = words.join(" ");
     if name.chars().count() > 60 || name.chars().any(|c| c.is_ascii_digit()) || name.contains("://") || name.contains('@') {
         return None;
@@ -399,6 +421,11 @@ mod tests {
         assert_eq!(p("Le Monde | Par Nadia Kettani"), ["Nadia Kettani"]);
         assert_eq!(p("Nadia Kettani | Le Monde"), ["Nadia Kettani"]);
         assert_eq!(p("بقلم: سعاد الإدريسي\nترجمة: أحمد بناني"), ["سعاد الإدريسي"]);
+        assert_eq!(p("By DAVID SHARP and PATRICK WHITTLE Associated Press"), ["DAVID SHARP", "PATRICK WHITTLE"]);
+        assert_eq!(p("By David Sharp and Patrick Whittle The Associated Press"), ["David Sharp", "Patrick Whittle"]);
+        assert_eq!(p("By JANE O'BRIEN-SMITH, Staff Writer"), ["JANE O'BRIEN-SMITH"]);
+        assert_eq!(p("By The Associated Press"), ["The Associated Press"]);
+        assert_eq!(p("Par AFP"), ["AFP"]);
     }
 
     #[test]
