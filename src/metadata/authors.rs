@@ -284,11 +284,11 @@ fn is_role(p: &str) -> bool {
     ROLES.iter().any(|r| f.contains(r))
 }
 
-/// "MA", "PhD", "MD": academic credentials after a comma.
+/// "MA", "PhD", "MD": academic credentials after a comma; "CEO", "CTO": a title.
 fn is_credential(p: &str) -> bool {
     let t = p.trim().trim_end_matches('.');
     let letters: String = t.chars().filter(|c| c.is_alphabetic()).collect();
-    !t.contains(' ') && (2..=4).contains(&letters.chars().count()) && ["ma", "md", "phd", "mba", "rn", "dds", "msc", "bsc", "jd"].contains(&letters.to_lowercase().as_str())
+    !t.contains(' ') && (2..=4).contains(&letters.chars().count()) && ["ma", "md", "phd", "mba", "rn", "dds", "msc", "bsc", "jd", "ceo", "cto", "cfo", "coo"].contains(&letters.to_lowercase().as_str())
 }
 
 fn clean_name(p: &str, visible: bool) -> Option<String> {
@@ -425,6 +425,7 @@ mod tests {
         assert_eq!(p("By David Sharp and Patrick Whittle The Associated Press"), ["David Sharp", "Patrick Whittle"]);
         assert_eq!(p("By JANE O'BRIEN-SMITH, Staff Writer"), ["JANE O'BRIEN-SMITH"]);
         assert_eq!(p("By The Associated Press"), ["The Associated Press"]);
+        assert_eq!(p("Ryan Merkley, CEO"), ["Ryan Merkley"]);
         assert_eq!(p("Par AFP"), ["AFP"]);
     }
 

@@ -14,6 +14,9 @@ pub struct Tags {
     pub canonical: Option<String>,
     /// Text of `rel=author` links, and the link.
     pub rel_authors: Vec<(String, NodeId)>,
+    /// Text of links to an author's page (`/author/jane-doe`, `/autor/…`, `/auteur/…`), and the
+    /// link (at most 20).
+    pub author_path_links: Vec<(String, NodeId)>,
     /// `<time>` elements: element, datetime attribute (or text).
     pub times: Vec<(NodeId, String)>,
     /// Links to a site's home page (`href="/"`, `https://host/`): href and the names they show
@@ -171,6 +174,12 @@ pub fn read(dom: &Dom) -> Tags {
                         }
                     }
                 }
+                if let Some(href) = dom.attr(n, "href").filter(|h| t.author_path_links.len() < 20 && is_author_path(h)) {
+                    let s = crate::text::normalize_ws(&bounded_text(dom, n, 200));
+                    if !s.is_empty() && names_slug(&s, href) {
+                        t.author_path_links.push((s, n));
+                    }
+                }
                 let rel = dom.attr(n, "rel").unwrap_or("").to_ascii_lowercase();
                 if rel.split_whitespace().any(|r| r == "author") {
                     let s = crate::text::normalize_ws(&bounded_text(dom, n, 200));
@@ -244,4 +253,52 @@ pub fn bounded_text(dom: &Dom, id: NodeId, max: usize) -> String {
         }
     }
     s
+}
+
+/// Path segments that lead to an author's page, folded to lowercase.
+const AUTHOR_SEGMENTS: &[&str] = &[
+    "author", "authors", "autor", "autores", "autoren", "auteur", "auteurs", "autore", "autori", "journalist",
+    "journalists", "journaliste", "journalistes", "redacteur", "signataires", "writer", "writers", "contributor",
+    "contributors", "columnist", "columnists", "reporter", "reporters", "kuttab",
+];
+
+/// The link's text shares a word with its address ("María López" → `/autor/maria-lopez/`), so
+/// it is the author's name, not "All articles" or a job title (htmldate-eval pages). Text in
+/// another script than the Latin slug passes.
+fn names_slug(text: &str, href: &str) -> bool {
+    if !text.chars().any(|c| c.is_ascii_alphabetic()) {
+        return true;
+    }
+    let href = href.to_ascii_lowercase();
+    super::dates::fold_text(text).split(|c: char| !c.is_alphanumeric()).any(|w| w.len() >= 3 && href.contains(w))
+}
+
+/// `/author/jane-doe`, `https://site/autor/maria-lopez/`: an author segment followed by a slug
+/// (an author index, `/authors/`, is none).
+fn is_author_path(href: &str) -> bool {
+    let path = href.split(['?', '#']).next().unwrap_or("");
+    let path = path.split_once("://").map_or(path, |(_, rest)| rest.find('/').map_or("", |i| &rest[i..]));
+    let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    segs.iter().enumerate().any(|(i, s)| i + 1 < segs.len() && AUTHOR_SEGMENTS.iter().any(|a| s.eq_ignore_ascii_case(a)))
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::{is_author_path, names_slug};
+
+    #[test]
+    fn author_paths() {
+        assert!(is_author_path("/autor/maria-lopez/"));
+        assert!(is_author_path("https://www.example.com/author/jane-doe?ref=byline"));
+        assert!(is_author_path("https://example.fr/signataires/claire-mayer/"));
+        assert!(!is_author_path("/authors/"));
+        assert!(!is_author_path("https://author.example.com/news/story"));
+        assert!(!is_author_path("/news/2020/author-interview"));
+        assert!(!is_author_path("#author"));
+        assert!(names_slug("María López", "/autor/maria-lopez/"));
+        assert!(names_slug("محمد الراجي", "/author/m-errajji"));
+        assert!(!names_slug("Zur Artikelübersicht", "/autoren/anna-weber"));
+        assert!(!names_slug("CEO", "/author/ryan-merkley"));
+    }
 }
