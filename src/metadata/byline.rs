@@ -383,14 +383,16 @@ fn hint_names_publication(ci: &str) -> bool {
 /// Rank of a publication date named in a script's data ("published_at": "…").
 pub const RANK_SCRIPT_DATA: u32 = 30;
 
-/// Publication dates named in inline script data (not JSON-LD): the app state of single-page
-/// apps (`"published_at":"2019-03-02T06:22:28+01:00"`, `"publishedAt":1643182900`), read by
-/// [`super::appstate`]; the page's own item first (htmldate-eval pages; fixtures
-/// meta-date-app-state-fr, meta-date-app-state-others-en). `page_urls`: the page's URL and
-/// canonical, which the app state names its own item by.
-pub fn script_dates(dom: &Dom, page_urls: &[&str]) -> Option<DateCandidate> {
+/// Keys of page data (inline scripts) that name the publication date.
+const SCRIPT_DATE_KEYS: &[&str] = &[
+    "datepublished", "published_at", "publisheddate", "publishdate", "publish_date", "publishedat", "pubdate",
+    "date_published", "firstpublished", "first_published_at", "createdat", "created_at", "datecreation", "datecreated",
+];
+
+/// Publication dates named in inline script data (not JSON-LD): `"published_at":"2019-03-02T06:22:28+01:00"`.
+/// Single-page apps keep their article's dates there (htmldate-eval pages).
+pub fn script_dates(dom: &Dom) -> Option<DateCandidate> {
     let mut budget = 2_000_000usize;
-    let mut best: Option<((bool, bool), super::appstate::StateDate, NodeId)> = None;
     for s in dom.find_all(Dom::ROOT, "script") {
         let ty = dom.attr(s, "type").unwrap_or("").to_ascii_lowercase();
         if ty.contains("ld+json") {
@@ -401,20 +403,22 @@ pub fn script_dates(dom: &Dom, page_urls: &[&str]) -> Option<DateCandidate> {
             break;
         }
         budget -= text.len();
-        // The best over all scripts: the page's own item may be in a later one than a list's.
-        if let Some(d) = super::appstate::dates_in_script(&text, page_urls).into_iter().next() {
-            let tier = (!d.own, d.created);
-            if best.as_ref().is_none_or(|(t, _, _)| tier < *t) {
-                best = Some((tier, d, s));
-            }
-            if tier == (false, false) {
-                break;
+        let lower = text.to_ascii_lowercase();
+        for key in SCRIPT_DATE_KEYS {
+            let pat = format!("\"{key}\"");
+            let mut from = 0;
+            while let Some(i) = lower.get(from..).and_then(|r| r.find(&pat)) {
+                let after = from + i + pat.len();
+                from = after;
+                let rest = text.get(after..).unwrap_or("");
+                let rest = rest.trim_start_matches([' ', ':', '"', '\\']);
+                if let Some(iso) = dates::parse_iso(rest.get(..rest.len().min(40)).unwrap_or(rest)) {
+                    return Some(DateCandidate { iso, rank: RANK_SCRIPT_DATA, node: s, why: format!("page data \"{key}\""), modified: false });
+                }
             }
         }
     }
-    let (_, d, node) = best?;
-    let whose = if d.own { " of the page's own item" } else { "" };
-    Some(DateCandidate { iso: d.iso, rank: RANK_SCRIPT_DATA, node, why: format!("page data \"{}\"{whose}", d.key), modified: false })
+    None
 }
 
 /// Rank of a date found in page chrome: below every date of the article area.

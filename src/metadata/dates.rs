@@ -124,14 +124,6 @@ fn num(s: &str) -> i32 {
     s.parse().unwrap_or(0)
 }
 
-/// A Unix time (seconds, UTC) → `YYYY-MM-DDTHH:MM:SSZ`, within the web's years (1995–2100):
-/// app state gives its dates so (`"publishedAt":1643182900`).
-pub fn iso_from_unix(secs: i64) -> Option<String> {
-    let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
-    let t = secs.rem_euclid(86_400);
-    (1995..=2100).contains(&y).then(|| format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", t / 3600, t / 60 % 60, t % 60))
-}
-
 /// Days since 1970-01-01 → (year, month, day) (Howard Hinnant's algorithm).
 fn civil_from_days(z: i64) -> (i32, u32, u32) {
     let z = z + 719_468;
@@ -913,25 +905,6 @@ pub fn markup_dates(s: &str, max: usize) -> Vec<(String, usize)> {
     out
 }
 
-/// True when the date at byte `at` of a script is the value of a key (`"k": "…"`, `k:'…'`,
-/// `\"k\":\"…\"`).
-fn keyed_value(s: &str, at: usize) -> bool {
-    let b = s.as_bytes();
-    let mut i = at;
-    let mut steps = 0;
-    while i > 0 && steps < 8 {
-        match b.get(i - 1) {
-            Some(b'"' | b'\'' | b'\\' | b' ' | b'\t') => {
-                i -= 1;
-                steps += 1;
-            }
-            Some(b':') => return true,
-            _ => return false,
-        }
-    }
-    false
-}
-
 /// The last resort when nothing on the page dates it: the day most often written for machines in
 /// its markup (links, image paths, ids, comments, scripts), ties going to the first. Upload
 /// paths and cache stamps follow the page's creation closely (htmldate-eval: 6 of 19 undated
@@ -941,13 +914,7 @@ pub fn markup_date(dom: &crate::dom::Dom) -> Option<(String, String)> {
     let mut budget = 3_000_000usize;
     let mut counts: Vec<(String, usize, String)> = Vec::new();
     let note = |s: &str, what: &str, counts: &mut Vec<(String, usize, String)>| {
-        for (d, at) in markup_dates(s, 50) {
-            // A keyed value in a script's data (`"updatedAt":"…"`) says what it dates, and
-            // `appstate` already took the publication keys: the rest (updates, comments,
-            // other items) is not the page's publication (fixture meta-date-app-state-others-en).
-            if what == "a script" && keyed_value(s, at) {
-                continue;
-            }
+        for (d, _) in markup_dates(s, 50) {
             if let Some(i) = counts.iter().position(|c| c.0 == d) {
                 counts[i].1 += 1;
             } else if counts.len() < 500 {

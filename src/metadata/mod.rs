@@ -9,7 +9,7 @@
 //! | `authors`    | JSON-LD author (people, `@id` references followed) → meta author / dc.creator / parsely-author / sailthru.author / citation_author / article:author (names, not URLs) → microdata itemprop=author → rel=author links → visible bylines ("Par X", "By X", "بقلم X", elements classed byline/author, read line by line) → a link to the author's page (`/author/…`, `/autor/…`) just after the headline whose text matches its slug; cleaned by `authors::people` (an organisation equal to the outlet is no person, even when the page types it as a Person; nor is the newsroom in "هسبريس من الرباط"; a wire service glued after the reporters goes) |
 //! | `site_name`  | og:site_name → JSON-LD WebSite name → application-name → JSON-LD publisher → the host |
 //! | `outlet`     | the aggregator dateline ("Publié dans X le …", "نشر في X يوم …") → a "Source :" / "Via" link's text → JSON-LD sourceOrganization / isBasedOn publisher → JSON-LD publisher → `site_name` |
-//! | `published`  | aggregator dateline → JSON-LD datePublished (article types; dateCreated and page types lower) → meta (article:published_time, og:published_time, parsely-pub-date, sailthru.date, citation_*date, dc.date.issued, dcterms.created, dc.date, pubdate…) → microdata datePublished → `<time pubdate>` / `<time class=published>` → "Publié le …" / "Published …" / "نشر …" text → other `<time datetime>` → elements classed date/byline/meta → the URL's date → an app-state publication key in an inline script (`appstate`: the page's own item first, Unix times too; never update, comment, author or related-item dates) → a date standing alone on its line after the headline → the first date after the headline → the first date of the page → the last edit date → the URL's month → the only date of the meta description → the date most often written in the markup (links, image paths, comments: a guess, said so); never inside page chrome (sidebars, tickers, comments, footer, site header, site nav), never a date labelled as an update. Agreement rules on top: a UTC value one day off the shown date takes the shown day; the date shown in the headline's block beats an earlier declared date; a dated element after the headline beats the generic meta `date` / `dc.date` |
+//! | `published`  | aggregator dateline → JSON-LD datePublished (article types; dateCreated and page types lower) → meta (article:published_time, og:published_time, parsely-pub-date, sailthru.date, citation_*date, dc.date.issued, dcterms.created, dc.date, pubdate…) → microdata datePublished → `<time pubdate>` / `<time class=published>` → "Publié le …" / "Published …" / "نشر …" text → other `<time datetime>` → elements classed date/byline/meta → the URL's date → a date standing alone on its line after the headline → the first date after the headline → the first date of the page → the last edit date → the URL's month → the only date of the meta description → the date most often written in the markup (links, image paths, comments: a guess, said so); never inside page chrome (sidebars, tickers, comments, footer, site header, site nav), never a date labelled as an update. Agreement rules on top: a UTC value one day off the shown date takes the shown day; the date shown in the headline's block beats an earlier declared date; a dated element after the headline beats the generic meta `date` / `dc.date` |
 //! | `modified`   | JSON-LD dateModified → meta article:modified_time / og:updated_time / dcterms.modified → visible dates labelled "Mis à jour", "Updated", "Aktualisiert", "تحديث" |
 //! | `url`        | `<link rel=canonical>` (same site) → og:url → the page URL |
 //! | `source_url` | aggregator source link ("Cliquez ici pour lire l'article depuis sa source", "المصدر", "Source :", "Via", "Originally published") → JSON-LD isBasedOn → rel=canonical pointing to another site (syndication) |
@@ -18,7 +18,6 @@
 //! | `excerpt`    | og:description → description → twitter:description → JSON-LD description → dc.description |
 
 pub mod aggregator;
-pub mod appstate;
 pub mod authors;
 pub mod byline;
 pub mod dates;
@@ -327,8 +326,7 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
     // Inline script data is scanned only when nothing better exists (it can be megabytes).
     let best_so_far = cands.iter().map(|c| c.0).chain(visible.iter().filter(|c| !c.modified).map(|c| c.rank)).max().unwrap_or(0);
     if best_so_far < byline::RANK_SCRIPT_DATA && page_url.and_then(dates::url_date).is_none() {
-        let urls: Vec<&str> = [page_url, m.url.as_deref()].into_iter().flatten().collect();
-        visible.extend(byline::script_dates(dom, &urls));
+        visible.extend(byline::script_dates(dom));
     }
     let mut visible_modified: Option<(String, String)> = None;
     let mut vis: Vec<&byline::DateCandidate> = visible.iter().collect();
@@ -362,18 +360,6 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
                     let why = format!("{} (the page's own day; {} gives {})", c.why, first.3, first.2);
                     cands.insert(0, (first.0, 0, c.iso.clone(), why));
                 }
-            }
-        }
-    }
-    // The same for a UTC instant from app state: its day is UTC's, and the date the page shows
-    // (its best visible one, written date-only) one day off is the publisher's own day
-    // (htmldate-eval: a Unix time at local midnight, 23:00Z the day before).
-    if let Some(first) = cands.first().filter(|c| c.0 == byline::RANK_SCRIPT_DATA && c.2.ends_with('Z')) {
-        let shown = vis.iter().find(|c| !c.modified && c.rank < byline::RANK_SCRIPT_DATA && !c.iso.contains('T'));
-        if let (Some(day), Some(c)) = (dates::day_number(&first.2), shown) {
-            if dates::day_number(&c.iso).is_some_and(|d| (d - day).abs() == 1) {
-                let why = format!("{} (the page's own day; {} gives {})", c.why, first.3, first.2);
-                cands.insert(0, (first.0, 0, c.iso.clone(), why));
             }
         }
     }
