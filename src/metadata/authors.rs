@@ -197,11 +197,26 @@ fn segment_people(s: &str, not_people: &[String], visible: bool) -> (Vec<String>
     }
     let mut out: Vec<String> = Vec::new();
     let mut newsroom = false;
+    let sites: Vec<String> = not_people.iter().map(|n| norm_key(without_tld(n))).filter(|k| k.chars().count() >= 3).collect();
     for p in parts {
         if is_role(&p) || is_credential(&p) {
             continue;
         }
-        let Some(name) = clean_name(&p, visible) else { continue };
+        // The outlet as written, before the name checks ("اليوم 24 - محمد بنعلي": no name has a
+        // digit) (fixture meta-byline-outlet-first-ar).
+        let raw_key = norm_key(without_tld(&p));
+        if !raw_key.is_empty() && sites.contains(&raw_key) {
+            newsroom = true;
+            continue;
+        }
+        let Some(mut name) = clean_name(&p, visible) else { continue };
+        // The outlet glued in front of a visible name ("Ouest-France Thomas Bernard").
+        if let Some((first, rest)) = name.split_once(' ').filter(|_| visible) {
+            let capital = rest.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_ascii());
+            if capital && rest.contains(' ') && sites.contains(&norm_key(first)) {
+                name = rest.to_string();
+            }
+        }
         let key = norm_key(&name);
         if key.is_empty() {
             continue;
@@ -220,6 +235,14 @@ fn segment_people(s: &str, not_people: &[String], visible: bool) -> (Vec<String>
         }
     }
     (out, newsroom)
+}
+
+/// "Ouest-France.fr" → "Ouest-France": a site name without its domain ending.
+fn without_tld(s: &str) -> &str {
+    match s.trim().rsplit_once('.') {
+        Some((head, tld)) if !head.is_empty() && (2..=4).contains(&tld.len()) && tld.bytes().all(|b| b.is_ascii_lowercase()) => head,
+        _ => s,
+    }
 }
 
 /// Lowercase letters and digits only (folded): for comparing names.
@@ -426,6 +449,11 @@ mod tests {
         assert_eq!(p("By JANE O'BRIEN-SMITH, Staff Writer"), ["JANE O'BRIEN-SMITH"]);
         assert_eq!(p("By The Associated Press"), ["The Associated Press"]);
         assert_eq!(p("Ryan Merkley, CEO"), ["Ryan Merkley"]);
+        let site = ["Ouest-France.fr".to_string()];
+        assert_eq!(people_from("Ouest-France Thomas Bernard. Publié le 14/05/2024 à 06h00", &site, true), ["Thomas Bernard"]);
+        assert_eq!(people_from("Ouest-France", &site, true), Vec::<String>::new());
+        assert_eq!(people_from("اليوم 24 - محمد بنعلي", &["اليوم 24".to_string()], true), ["محمد بنعلي"]);
+        assert_eq!(people_from("Jane Doe\nBBC News, Leeds", &["BBC News".to_string()], true), ["Jane Doe"]);
         assert_eq!(p("Par AFP"), ["AFP"]);
     }
 

@@ -516,7 +516,8 @@ pub fn visible_authors(dom: &Dom, zones: &Zones) -> Vec<(String, String)> {
                 if crate::dom::NON_TEXT_ELEMENTS.contains(&e.name.as_str()) {
                     return false;
                 }
-                if zones.hint(n, 2) {
+                // A byline inside a link is a teaser card's, for another article.
+                if zones.hint(n, 2) && !dom.ancestors(n).take(8).any(|a| dom.tag(a) == Some("a")) {
                     budget -= 1;
                     let t = byline_lines(dom, n, 200);
                     if !t.is_empty() && t.len() <= 200 {
@@ -622,10 +623,32 @@ const LINE_BREAKS: &[&str] = &[
     "footer", "address", "blockquote", "table",
 ];
 
-/// The text of a byline element as lines (one per block, `<br>` included), words of separate
-/// elements kept apart ("Lucas Nolan</a><span>22 Dec 2016" is not "Nolan22"): the name, the
-/// role and the date stay distinguishable (fixtures meta-byline-lines-en,
-/// meta-byline-inline-date-fr).
+/// True when `n` directly follows, with nothing but white space between, an element that holds
+/// a whole "By X" credit: `<span>By Jane Doe</span><span>BBC News, Leeds</span>` are two lines
+/// of a byline, while `Par <a>X</a> et <a>Y</a>` or `<a>Beitrag</a><span>von X</span>` is one
+/// (fixture meta-byline-spans-en).
+fn after_element(dom: &Dom, n: NodeId) -> bool {
+    let mut p = dom.prev_sibling(n);
+    while let Some(q) = p {
+        match dom.text_of(q) {
+            Some(t) if t.trim().is_empty() => p = dom.prev_sibling(q),
+            Some(_) => return false,
+            None => {
+                let t = dates::fold_text(&crate::text::normalize_ws(&crate::metadata::tags::bounded_text(dom, q, 80)));
+                return BY_PREFIXES
+                    .iter()
+                    .filter(|w| !matches!(**w, "de" | "text" | "texte"))
+                    .any(|w| t.strip_prefix(w).is_some_and(|r| r.starts_with([' ', ':']) && r.trim_start_matches([' ', ':']).chars().count() >= 3));
+            }
+        }
+    }
+    false
+}
+
+/// The text of a byline element as lines (one per block, `<br>` included, and one per child
+/// element that directly follows another), words of separate elements kept apart ("Lucas
+/// Nolan</a><span>22 Dec 2016" is not "Nolan22"): the name, the role and the date stay
+/// distinguishable (fixtures meta-byline-lines-en, meta-byline-inline-date-fr).
 pub fn byline_lines(dom: &Dom, id: NodeId, max: usize) -> String {
     let mut raw = String::new();
     // Visible characters so far (indentation does not count): past `max`, the element is too
@@ -643,7 +666,7 @@ pub fn byline_lines(dom: &Dom, id: NodeId, max: usize) -> String {
                 content += t.split_whitespace().map(|w| w.len() + 1).sum::<usize>();
             }
         } else if let Some(tag) = dom.tag(n) {
-            if n != id && LINE_BREAKS.contains(&tag) {
+            if n != id && (LINE_BREAKS.contains(&tag) || dom.parent(n) == Some(id) && after_element(dom, n)) {
                 raw.push('\n');
             }
         }
