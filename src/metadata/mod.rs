@@ -125,11 +125,13 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
         .or_else(|| dom.find(Dom::ROOT, "title"))
         .map(|t| crate::text::normalize_ws(&dom.text_content(t)))
         .filter(|t| !t.is_empty());
+    // The site name as declared, tagline included: its words name the newsroom too.
+    let site_declared = site.as_ref().map(|(s, _)| s.clone());
     if let Some((s, why)) = site {
         // "Name - tagline": the name alone when the <title> ends with it (fixture
         // meta-site-name-tagline-fr).
-        let (s, why) = match site_without_tagline(&s, doc_title.as_deref()) {
-            Some(name) => (name, format!("{why} without its tagline (the <title> ends with the name)")),
+        let (s, why) = match site_without_tagline(&s, doc_title.as_deref(), page_host.as_deref()) {
+            Some((name, how)) => (name, format!("{why} without its tagline ({how})")),
             None => (s, why),
         };
         m.site_name = Some(s);
@@ -176,6 +178,7 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
     // as a Person (fixture meta-author-site-as-person-fr).
     let mut not_people: Vec<String> = Vec::new();
     not_people.extend(m.site_name.clone());
+    not_people.extend(site_declared.filter(|d| Some(d) != m.site_name.as_ref()));
     not_people.extend(m.outlet.clone());
     not_people.extend(ld.publisher.clone());
     not_people.extend(page_host.clone());
@@ -468,18 +471,24 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
 }
 
 /// "Aktuel24 - Toute l'actualité du Maroc" → "Aktuel24" when the page's `<title>` ends with
-/// " - Aktuel24" (or " | ", " – ", " — "): the title says which part names the site.
-fn site_without_tagline(site: &str, doc_title: Option<&str>) -> Option<String> {
-    let title = doc_title?;
+/// " - Aktuel24" (or " | ", " – ", " — "), or when the page's host names it ("Hespress Français
+/// - Actualités du Maroc" on fr.hespress.com): the title or the address says which part names
+/// the site. Also says which. (Fixtures meta-site-name-tagline-fr, meta-site-name-tagline-host-fr.)
+fn site_without_tagline(site: &str, doc_title: Option<&str>, host: Option<&str>) -> Option<(String, &'static str)> {
     for sep in [" - ", " | ", " – ", " — ", " : "] {
         let Some((name, tagline)) = site.split_once(sep) else { continue };
         let name = name.trim();
         if name.is_empty() || name.split_whitespace().count() > 5 || tagline.split_whitespace().count() < 2 {
             continue;
         }
-        let ends = [" - ", " | ", " – ", " — ", " · "].iter().any(|t| title.ends_with(&format!("{t}{name}")));
+        let ends = doc_title.is_some_and(|title| [" - ", " | ", " – ", " — ", " · "].iter().any(|t| title.ends_with(&format!("{t}{name}"))));
         if ends {
-            return Some(name.to_string());
+            return Some((name.to_string(), "the <title> ends with the name"));
+        }
+        let key = authors::norm_key(name);
+        let in_host = host.is_some_and(|h| h.split('.').any(|l| l.len() >= 4 && key.starts_with(&authors::norm_key(l))));
+        if in_host {
+            return Some((name.to_string(), "the host names it"));
         }
     }
     None
