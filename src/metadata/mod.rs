@@ -471,9 +471,10 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
 }
 
 /// "Aktuel24 - Toute l'actualité du Maroc" → "Aktuel24" when the page's `<title>` ends with
-/// " - Aktuel24" (or " | ", " – ", " — "), or when the page's host names it ("Hespress Français
-/// - Actualités du Maroc" on fr.hespress.com): the title or the address says which part names
-/// the site. Also says which. (Fixtures meta-site-name-tagline-fr, meta-site-name-tagline-host-fr.)
+/// " - Aktuel24" (or " | ", " – ", " — "), or when the page's host names it ("Hespress
+/// Français - Actualités du Maroc" on fr.hespress.com): the title or the address says which part
+/// names the site, and the second value says which (fixtures meta-site-name-tagline-fr,
+/// meta-site-name-tagline-host-fr).
 fn site_without_tagline(site: &str, doc_title: Option<&str>, host: Option<&str>) -> Option<(String, &'static str)> {
     for sep in [" - ", " | ", " – ", " — ", " : "] {
         let Some((name, tagline)) = site.split_once(sep) else { continue };
