@@ -374,10 +374,7 @@ fn clean_name(p: &str, visible: bool) -> Option<String> {
     }
     // Wire-service style, "By DAVID SHARP Associated Press": the name is the run of capitals, the
     // agency after it goes (fixture meta-byline-wire-caps-en).
-    let caps = |w: &str| {
-        let mut letters = w.chars().filter(|c| c.is_alphabetic()).peekable();
-        letters.peek().is_some() && w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && letters.all(char::is_uppercase)
-    };
+    let caps = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
     let run = words.iter().take_while(|w| caps(w)).count();
     if visible && run >= 2 && run < words.len() {
         words.truncate(run);
