@@ -213,19 +213,7 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
     for (t, why) in byline::visible_authors(dom, &zones) {
         author_sources.push((vec![t], why));
     }
-    // Links to an author's page just after the headline, in an unclassed block ("<a
-    // href=/autor/maria-lopez/>María López</a>"): the first one and the links beside it, outside
-    // page chrome; a list of them further down is another article's (fixture
-    // meta-byline-author-path-link-es).
-    if let Some(h1) = zones.h1 {
-        let mut links = tags.author_path_links.iter().filter(|(_, n)| *n > h1 && !zones.is_chrome(*n));
-        if let Some((first_text, first)) = links.next().filter(|(_, n)| n.index() - h1.index() < 200) {
-            let parent = dom.parent(*first);
-            let mut names = vec![first_text.clone()];
-            names.extend(links.filter(|(_, n)| dom.parent(*n) == parent).map(|(t, _)| t.clone()));
-            author_sources.push((names, format!("link to an author page {}", dom.describe(*first))));
-        }
-    }
+    author_sources.extend(author_page_links(dom, &zones, &tags));
     for (i, (vals, why)) in author_sources.into_iter().enumerate() {
         let mut people = Vec::new();
         // A byline names a handful of people; a page repeating rel=author 10,000 times does not
@@ -468,6 +456,20 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
         prov(&mut m, "excerpt", "JSON-LD description".into());
     }
     m
+}
+
+/// Links to an author's page just after the headline, in an unclassed block ("<a
+/// href=/autor/maria-lopez/>María López</a>"): the first one and the links beside it, outside
+/// page chrome; a list of them further down is another article's (fixture
+/// meta-byline-author-path-link-es). The last source of authors.
+fn author_page_links(dom: &Dom, zones: &byline::Zones, tags: &tags::Tags) -> Option<(Vec<String>, String)> {
+    let h1 = zones.h1?;
+    let mut links = tags.author_path_links.iter().filter(|(_, n)| *n > h1 && !zones.is_chrome(*n));
+    let (first_text, first) = links.next().filter(|(_, n)| n.index() - h1.index() < 200)?;
+    let parent = dom.parent(*first);
+    let mut names = vec![first_text.clone()];
+    names.extend(links.filter(|(_, n)| dom.parent(*n) == parent).map(|(t, _)| t.clone()));
+    Some((names, format!("link to an author page {}", dom.describe(*first))))
 }
 
 /// "Aktuel24 - Toute l'actualité du Maroc" → "Aktuel24" when the page's `<title>` ends with
