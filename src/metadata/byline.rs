@@ -230,6 +230,9 @@ pub fn visible_dates(dom: &Dom, zones: &Zones, tags: &super::tags::Tags, lang: O
     let mut first_standalone: Option<DateCandidate> = None;
     let mut text_budget = 3000usize;
     let start = out.len();
+    // has_author_link per parent, computed once (0 unknown, 1 no, 2 yes): a parent with
+    // thousands of short text children would otherwise rescan its children for each.
+    let mut author_links: Vec<u8> = Vec::new();
     dom.walk(body, |n| {
         let chrome = zones.is_chrome(n);
         if chrome && first_any.is_some() {
@@ -288,7 +291,7 @@ pub fn visible_dates(dom: &Dom, zones: &Zones, tags: &super::tags::Tags, lang: O
                 }
                 // "von <a rel=author>…</a>, 8.5.12": a two-digit-year date, trusted only right
                 // next to a byline's author link (fixture meta-date-byline-short-year-de).
-                if !chrome && t.len() < 40 && dom.parent(n).is_some_and(|p| has_author_link(dom, zones, p)) {
+                if !chrome && t.len() < 40 && dom.parent(n).is_some_and(|p| author_link_memo(&mut author_links, dom, zones, p)) {
                     if let Some(f) = dates::short_year_date(t, lang) {
                         let why = format!("byline text '{}'", clip(t.trim(), 60));
                         out.push(DateCandidate { iso: f.iso, rank: RANK_HINTED, node: n, why, modified: false });
@@ -341,6 +344,24 @@ pub fn visible_dates(dom: &Dom, zones: &Zones, tags: &super::tags::Tags, lang: O
     out.extend(first_chrome);
     out.extend(first_standalone);
     out
+}
+
+/// [`has_author_link`], remembered per parent in `memo` (grown on first use).
+fn author_link_memo(memo: &mut Vec<u8>, dom: &Dom, zones: &Zones, p: NodeId) -> bool {
+    if memo.is_empty() {
+        memo.resize(dom.len(), 0);
+    }
+    match memo.get(p.index()).copied() {
+        Some(1) => false,
+        Some(2) => true,
+        _ => {
+            let yes = has_author_link(dom, zones, p);
+            if let Some(m) = memo.get_mut(p.index()) {
+                *m = 1 + u8::from(yes);
+            }
+            yes
+        }
+    }
 }
 
 /// True when element `p` has a child that names the author: a `rel="author"` link or an element
