@@ -33,6 +33,11 @@ pub fn scan(ctx: &Ctx, out: &mut Vec<(NodeId, ClutterKind, String)>) {
                 if collapsed_chars(t) > MAX_PHRASE_NODE {
                     return false;
                 }
+                // ASCII text that can be no label, no comment count and holds no anchor is
+                // no phrase: skipped before copying it (most of the page's text).
+                if t.is_ascii() && !ascii_may_classify(t) {
+                    return false;
+                }
                 let norm = if t.is_ascii() {
                     // ASCII: one copy, collapsed and lowercased at once (same result).
                     let mut n = crate::text::normalize_ws(t);
@@ -67,6 +72,43 @@ pub fn scan(ctx: &Ctx, out: &mut Vec<(NodeId, ClutterKind, String)>) {
             }
         }
     }
+}
+
+/// False when the ASCII text `t` (trimmed) certainly gives [`classify`] nothing: its label (`t`
+/// collapsed, lowercased, trimmed of whitespace and `:.!|-`, as `scan` makes it) is longer than
+/// every label and has three words or more (no comment count), and it holds no anchor (a
+/// spaceless anchor is found in `t` as in its collapsed copy; the three with a space are looked
+/// for by their first word). Anything else takes the exact path.
+fn ascii_may_classify(t: &str) -> bool {
+    let core = t.trim_matches(|c: char| c.is_ascii_whitespace() || c == '\x0b' || matches!(c, ':' | '.' | '!' | '|' | '-'));
+    let (mut len, mut words, mut space) = (0usize, 0usize, true);
+    for &b in core.as_bytes() {
+        let ws = matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ');
+        if !ws {
+            if space {
+                words += 1;
+                len += usize::from(words > 1);
+            }
+            len += 1;
+        }
+        space = ws;
+    }
+    len <= label_max() || words <= 2 || ascii_anchor_words().in_ascii_ci(t)
+}
+
+/// Longest label (bytes) of [`labels`].
+fn label_max() -> usize {
+    static M: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *M.get_or_init(|| labels().keys().map(|k| k.len()).max().unwrap_or(0))
+}
+
+/// The [`ANCHORS`] an ASCII text can hold, spaceless; those with a space by their first word.
+fn ascii_anchor_words() -> &'static crate::text::Needles {
+    static N: std::sync::OnceLock<crate::text::Needles> = std::sync::OnceLock::new();
+    N.get_or_init(|| {
+        let words: Vec<&'static str> = ANCHORS.iter().filter(|a| a.is_ascii()).map(|a| a.split(' ').next().unwrap_or(a)).collect();
+        crate::text::Needles::new(&words)
+    })
 }
 
 /// Characters of `t` with whitespace runs counted once (as `normalize_ws` leaves them).
