@@ -27,16 +27,22 @@ pub struct Rendered {
 }
 
 fn escape(s: &str, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
+    // Runs between the five special (ASCII) characters are copied whole.
+    let mut from = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let rep = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(s.get(from..i).unwrap_or(""));
+        out.push_str(rep);
+        from = i + 1;
     }
+    out.push_str(s.get(from..).unwrap_or(""));
 }
 
 /// Plain-text builder: inline text joins with collapsed spaces, blocks are separated by a blank line.
@@ -49,19 +55,32 @@ struct TextOut {
 
 impl TextOut {
     fn push(&mut self, s: &str, pre: bool) {
-        for c in s.chars() {
-            if pre {
-                self.cur.push(c);
-            } else if c.is_whitespace() || c == '\u{a0}' {
-                self.space = true;
-            } else {
-                if self.space && !self.cur.is_empty() && !self.cur.ends_with('\n') {
-                    self.cur.push(' ');
+        if pre {
+            self.cur.push_str(s);
+            return;
+        }
+        // Runs of non-space characters are copied whole; a space goes before a run only.
+        let mut from = None::<usize>;
+        for (i, c) in s.char_indices() {
+            if c.is_whitespace() || c == '\u{a0}' {
+                if let Some(f) = from.take() {
+                    self.word(s.get(f..i).unwrap_or(""));
                 }
-                self.space = false;
-                self.cur.push(c);
+                self.space = true;
+            } else if from.is_none() {
+                from = Some(i);
             }
         }
+        if let Some(f) = from {
+            self.word(s.get(f..).unwrap_or(""));
+        }
+    }
+    fn word(&mut self, w: &str) {
+        if self.space && !self.cur.is_empty() && !self.cur.ends_with('\n') {
+            self.cur.push(' ');
+        }
+        self.space = false;
+        self.cur.push_str(w);
     }
     fn line_break(&mut self) {
         let t = self.cur.trim_end_matches([' ', '\t']).len();
@@ -307,11 +326,16 @@ impl Ctx<'_> {
         for &n in order.iter().rev() {
             if let Some(t) = dom.text_of(n) {
                 let (mut r, mut l) = (0u32, 0u32);
-                for c in t.chars().filter(|c| c.is_alphabetic()) {
-                    if crate::text::is_rtl_char(c) {
-                        r += 1;
-                    } else {
-                        l += 1;
+                if t.is_ascii() {
+                    // ASCII letters are all left-to-right.
+                    l = t.bytes().filter(u8::is_ascii_alphabetic).count() as u32;
+                } else {
+                    for c in t.chars().filter(|c| c.is_alphabetic()) {
+                        if crate::text::is_rtl_char(c) {
+                            r += 1;
+                        } else {
+                            l += 1;
+                        }
                     }
                 }
                 self.letters[n.index()] = (r, l);
@@ -443,20 +467,29 @@ impl Ctx<'_> {
         if pre {
             escape(t, &mut self.html);
         } else {
+            // Whitespace runs (not no-break spaces) become one space, escaped as it goes
+            // (a space needs no escape): runs of other characters are escaped whole.
+            let mut from = None::<usize>;
             let mut space = false;
-            let mut s = String::with_capacity(t.len());
-            for c in t.chars() {
+            for (i, c) in t.char_indices() {
                 if c.is_whitespace() && c != '\u{a0}' {
+                    if let Some(f) = from.take() {
+                        escape(t.get(f..i).unwrap_or(""), &mut self.html);
+                    }
                     if !space {
-                        s.push(' ');
+                        self.html.push(' ');
                     }
                     space = true;
                 } else {
-                    s.push(c);
+                    if from.is_none() {
+                        from = Some(i);
+                    }
                     space = false;
                 }
             }
-            escape(&s, &mut self.html);
+            if let Some(f) = from {
+                escape(t.get(f..).unwrap_or(""), &mut self.html);
+            }
         }
         self.text.push(t, pre);
     }
