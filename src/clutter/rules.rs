@@ -193,7 +193,7 @@ fn outside_article(dom: &Dom, n: NodeId) -> bool {
 
 fn sticky(dom: &Dom, n: NodeId, tag: &str, ms: &Families) -> Found {
     if let Some(style) = dom.attr(n, "style") {
-        if squeezed_contains(style, "position:fixed") || squeezed_contains(style, "position:sticky") {
+        if crate::text::squeezed_contains(style, "position:fixed") || crate::text::squeezed_contains(style, "position:sticky") {
             return Some((ClutterKind::Sticky, "inline style position fixed/sticky".into()));
         }
     }
@@ -227,47 +227,14 @@ fn navigation(dom: &Dom, n: NodeId, tag: &str, ms: &Families) -> Found {
     None
 }
 
-/// `s` without its whitespace, ASCII-lowercased, contains `needle` (lowercase ASCII, no
-/// whitespace), without building that copy (`sticky` asks it of every inline style).
-fn squeezed_contains(s: &str, needle: &str) -> bool {
-    let n = needle.as_bytes();
-    let Some(&first) = n.first() else { return true };
-    let b = s.as_bytes();
-    for (i, &c) in b.iter().enumerate() {
-        if c.to_ascii_lowercase() != first {
-            continue;
-        }
-        // Match the rest, skipping whitespace characters in `s`.
-        let (mut k, mut j) = (1usize, i + 1);
-        while k < n.len() {
-            let Some(rest) = s.get(j..) else { break };
-            let Some(ch) = rest.chars().next() else { break };
-            if ch.is_whitespace() {
-                j += ch.len_utf8();
-                continue;
-            }
-            if ch.is_ascii() && (ch as u8).to_ascii_lowercase() == n[k] {
-                k += 1;
-                j += 1;
-            } else {
-                break;
-            }
-        }
-        if k == n.len() {
-            return true;
-        }
-    }
-    false
-}
-
 #[cfg(test)]
 mod squeeze_tests {
     #[test]
     fn squeezed_contains_is_the_filtered_copy_contains() {
-        for s in ["position: fixed", "Position :\u{a0}Sticky; top:0", "posit ion:fixe", "x", "", "positionfixed", "top:0;position:\n fixed", "é position:fixed"] {
-            for needle in ["position:fixed", "position:sticky"] {
+        for s in ["position: fixed", "Position :\u{a0}Sticky; top:0", "posit ion:fixe", "x", "", "positionfixed", "top:0;position:\n fixed", "é position:fixed", "DISPLAY : None", "display:non", "visibility:\thidden;display:none"] {
+            for needle in ["position:fixed", "position:sticky", "display:none", "visibility:hidden"] {
                 let copy: String = s.chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_lowercase()).collect();
-                assert_eq!(super::squeezed_contains(s, needle), copy.contains(needle), "{s:?} {needle}");
+                assert_eq!(crate::text::squeezed_contains(s, needle), copy.contains(needle), "{s:?} {needle}");
             }
         }
     }

@@ -71,8 +71,7 @@ pub fn probably_visible(dom: &Dom, id: NodeId) -> bool {
         return false;
     }
     if let Some(s) = style {
-        let s: String = s.chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_lowercase()).collect();
-        if s.contains("display:none") || s.contains("visibility:hidden") {
+        if crate::text::squeezed_contains(s, "display:none") || crate::text::squeezed_contains(s, "visibility:hidden") {
             return false;
         }
     }
