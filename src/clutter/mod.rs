@@ -436,13 +436,12 @@ fn animated_classes(dom: &Dom) -> Vec<String> {
             let selector = &rest[..open];
             let Some(close) = rest[open..].find('}') else { break };
             let body = &rest[open + 1..open + close];
-            let b = body.to_ascii_lowercase();
             if selector.trim_start().starts_with('@') {
                 // @keyframes / @media: skip the at-rule's header and continue inside it.
                 rest = &rest[open + 1..];
                 continue;
             }
-            if b.contains("animation") || b.contains("marquee") {
+            if crate::text::contains_ascii_ci(body, "animation") || crate::text::contains_ascii_ci(body, "marquee") {
                 for part in selector.split([',', ' ', '>', '+', '~', ':']) {
                     for cls in part.split('.').skip(1) {
                         let c = cls.trim().to_ascii_lowercase();
