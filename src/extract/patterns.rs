@@ -229,7 +229,7 @@ pub fn is_news_boilerplate(text: &str) -> bool {
     // where `text` holds it, ASCII letters compared case-insensitively (no character but the
     // Kelvin sign and the dotted capital I lowercases to an ASCII letter; text with them takes
     // the exact path): most blocks are rejected without the copy.
-    if !text.contains(['\u{130}', '\u{212a}']) && !boilerplate_keys().in_ascii_ci(text) {
+    if (text.is_ascii() || !text.contains(['\u{130}', '\u{212a}'])) && !boilerplate_keys().in_ascii_ci(text) {
         return false;
     }
     let mut t = crate::text::normalize_ws(text);

@@ -45,6 +45,39 @@ fn escape(s: &str, out: &mut String) {
     out.push_str(s.get(from..).unwrap_or(""));
 }
 
+/// Calls `f` on each run of `s` in order: `Some(run)` for a run of non-whitespace characters,
+/// `None` for a run of whitespace (a no-break space is whitespace only when `nbsp`). Byte by
+/// byte for ASCII text (the serializer reads the whole article twice).
+fn for_runs<'s>(s: &'s str, nbsp: bool, mut f: impl FnMut(Option<&'s str>)) {
+    let ws = |c: char| c.is_whitespace() && (nbsp || c != '\u{a0}');
+    let (mut from, mut in_ws) = (0usize, false);
+    let flush = |from: usize, to: usize, in_ws: bool, f: &mut dyn FnMut(Option<&'s str>)| {
+        if to > from {
+            f(if in_ws { None } else { s.get(from..to) });
+        }
+    };
+    if s.is_ascii() {
+        for (i, &b) in s.as_bytes().iter().enumerate() {
+            let w = (b == b' ') | (b.wrapping_sub(9) < 5);
+            if w != in_ws {
+                flush(from, i, in_ws, &mut f);
+                from = i;
+                in_ws = w;
+            }
+        }
+    } else {
+        for (i, c) in s.char_indices() {
+            let w = ws(c);
+            if w != in_ws {
+                flush(from, i, in_ws, &mut f);
+                from = i;
+                in_ws = w;
+            }
+        }
+    }
+    flush(from, s.len(), in_ws, &mut f);
+}
+
 /// Plain-text builder: inline text joins with collapsed spaces, blocks are separated by a blank line.
 #[derive(Default)]
 struct TextOut {
@@ -60,20 +93,10 @@ impl TextOut {
             return;
         }
         // Runs of non-space characters are copied whole; a space goes before a run only.
-        let mut from = None::<usize>;
-        for (i, c) in s.char_indices() {
-            if c.is_whitespace() || c == '\u{a0}' {
-                if let Some(f) = from.take() {
-                    self.word(s.get(f..i).unwrap_or(""));
-                }
-                self.space = true;
-            } else if from.is_none() {
-                from = Some(i);
-            }
-        }
-        if let Some(f) = from {
-            self.word(s.get(f..).unwrap_or(""));
-        }
+        for_runs(s, true, |run| match run {
+            Some(w) => self.word(w),
+            None => self.space = true,
+        });
     }
     fn word(&mut self, w: &str) {
         if self.space && !self.cur.is_empty() && !self.cur.ends_with('\n') {
@@ -469,27 +492,11 @@ impl Ctx<'_> {
         } else {
             // Whitespace runs (not no-break spaces) become one space, escaped as it goes
             // (a space needs no escape): runs of other characters are escaped whole.
-            let mut from = None::<usize>;
-            let mut space = false;
-            for (i, c) in t.char_indices() {
-                if c.is_whitespace() && c != '\u{a0}' {
-                    if let Some(f) = from.take() {
-                        escape(t.get(f..i).unwrap_or(""), &mut self.html);
-                    }
-                    if !space {
-                        self.html.push(' ');
-                    }
-                    space = true;
-                } else {
-                    if from.is_none() {
-                        from = Some(i);
-                    }
-                    space = false;
-                }
-            }
-            if let Some(f) = from {
-                escape(t.get(f..).unwrap_or(""), &mut self.html);
-            }
+            let html = &mut self.html;
+            for_runs(t, false, |run| match run {
+                Some(w) => escape(w, html),
+                None => html.push(' '),
+            });
         }
         self.text.push(t, pre);
     }
@@ -711,5 +718,27 @@ mod tests {
         assert_eq!(a[1], ("alt".into(), "Un \"chat\"".into()));
         assert_eq!(a[2], ("width".into(), "300".into()));
         assert_eq!(a[3], ("loading".into(), "".into()));
+    }
+}
+
+#[cfg(test)]
+mod run_tests {
+    #[test]
+    fn runs_alternate_and_cover_the_text() {
+        for (s, nbsp) in [("", true), (" a  b\t", true), ("x\u{a0}y", false), ("x\u{a0}y", true), ("\u{3000}é è\n", true), ("a\x0bb", false)] {
+            let mut got: Vec<Option<String>> = Vec::new();
+            super::for_runs(s, nbsp, |r| got.push(r.map(str::to_string)));
+            let mut want: Vec<Option<String>> = Vec::new();
+            for c in s.chars() {
+                let ws = c.is_whitespace() && (nbsp || c != '\u{a0}');
+                match (want.last_mut(), ws) {
+                    (Some(None), true) => {}
+                    (Some(Some(w)), false) => w.push(c),
+                    (_, true) => want.push(None),
+                    (_, false) => want.push(Some(c.to_string())),
+                }
+            }
+            assert_eq!(got, want, "{s:?}");
+        }
     }
 }
