@@ -5,7 +5,7 @@
 
 use super::grab::{class_weight, Flags};
 use super::patterns::*;
-use super::tree::{Run, Tree, NONE, TEXT};
+use super::tree::{Run, Tree, NONE};
 
 /// Runs the post-clean on `article`.
 pub fn prep_article(t: &mut Tree, article: u32, flags: Flags) {
@@ -246,7 +246,7 @@ fn clean_conditionally(t: &mut Tree, article: u32, tag: &str, flags: Flags, data
     let kinds: Vec<u16> = t.names.iter().map(|n| tag_kind(n)).collect();
     let kind_of = |t: &Tree, v: u32| t.n.get(v as usize).and_then(|n| kinds.get(n.tag as usize)).copied().unwrap_or(0);
     for (vi, &v) in order.iter().enumerate().rev() {
-        if t.tag(v) == TEXT {
+        if t.is_text(v) {
             let (r, c) = t.text_run(v);
             agg[vi].run = r;
             agg[vi].commas = c;

@@ -52,6 +52,9 @@ pub struct Tree<'d> {
     pub runs: Vec<u32>,
     /// Comma counts of text nodes.
     pub commas: Vec<u32>,
+    /// The tag id of text nodes ([`NONE`] when a page element bears the name [`TEXT`], which
+    /// no parser gives: tags are then compared as strings).
+    text_tag: u32,
 }
 
 /// Inline-style and attribute tests of Readability's `_isProbablyVisible`.
@@ -95,6 +98,7 @@ impl<'d> Tree<'d> {
             clutter: Vec::new(),
             runs: vec![0; dom.len()],
             commas: vec![0; dom.len()],
+            text_tag: if dom.names().any(|n| n == TEXT) { NONE } else { text_id },
         };
         // The heuristics' own tags last: `tag_id` finds them at once.
         t.names.extend([TEXT, "div", "p"]);
@@ -195,7 +199,16 @@ impl<'d> Tree<'d> {
 
     /// True for elements.
     pub fn is_el(&self, v: u32) -> bool {
-        self.tag(v) != TEXT
+        !self.is_text(v)
+    }
+
+    /// True for text nodes (`tag(v) == TEXT`, compared by tag id).
+    #[inline]
+    pub fn is_text(&self, v: u32) -> bool {
+        if self.text_tag == NONE {
+            return self.tag(v) == TEXT;
+        }
+        self.n[v as usize].tag == self.text_tag
     }
 
     /// Page node, if any.
@@ -358,7 +371,7 @@ impl<'d> Tree<'d> {
     pub fn text(&self, v: u32) -> String {
         let mut s = String::new();
         for x in self.preorder(v) {
-            if self.tag(x) == TEXT {
+            if self.is_text(x) {
                 if let Some(t) = self.orig(x).and_then(|o| self.dom.text_of(o)) {
                     s.push_str(t);
                 }
@@ -371,7 +384,7 @@ impl<'d> Tree<'d> {
     pub fn is_blank(&self, v: u32) -> bool {
         let mut blank = true;
         self.walk(v, |x| {
-            if blank && self.tag(x) == TEXT {
+            if blank && self.is_text(x) {
                 if let Some(t) = self.orig(x).and_then(|o| self.dom.text_of(o)) {
                     blank = t.trim().is_empty();
                 }
@@ -449,7 +462,7 @@ impl<'d> Tree<'d> {
                 return None;
             }
             let n = &self.n[cur as usize];
-            if self.tag(cur) == TEXT {
+            if self.is_text(cur) {
                 if let Some(t) = self.orig(cur).and_then(|o| self.dom.text_of(o)) {
                     s.push_str(t);
                 }
