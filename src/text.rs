@@ -398,3 +398,42 @@ mod normalize_tests {
         }
     }
 }
+
+/// `hay.to_ascii_lowercase().contains(needle)` for a lowercase ASCII `needle`, without the copy.
+pub fn contains_ascii_ci(hay: &str, needle: &str) -> bool {
+    let n = needle.as_bytes();
+    n.is_empty() || hay.as_bytes().windows(n.len()).any(|w| w.iter().zip(n).all(|(a, b)| a.to_ascii_lowercase() == *b))
+}
+
+/// `s` without its whitespace, ASCII-lowercased, contains `needle` (lowercase ASCII, no
+/// whitespace), without building that copy (inline-style checks).
+pub fn squeezed_contains(s: &str, needle: &str) -> bool {
+    let n = needle.as_bytes();
+    let Some(&first) = n.first() else { return true };
+    let b = s.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        if c.to_ascii_lowercase() != first {
+            continue;
+        }
+        // Match the rest, skipping whitespace characters in `s`.
+        let (mut k, mut j) = (1usize, i + 1);
+        while k < n.len() {
+            let Some(rest) = s.get(j..) else { break };
+            let Some(ch) = rest.chars().next() else { break };
+            if ch.is_whitespace() {
+                j += ch.len_utf8();
+                continue;
+            }
+            if ch.is_ascii() && (ch as u8).to_ascii_lowercase() == n[k] {
+                k += 1;
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        if k == n.len() {
+            return true;
+        }
+    }
+    false
+}

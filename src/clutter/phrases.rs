@@ -33,6 +33,11 @@ pub fn scan(ctx: &Ctx, out: &mut Vec<(NodeId, ClutterKind, String)>) {
                 if collapsed_chars(t) > MAX_PHRASE_NODE {
                     return false;
                 }
+                // Text that can be no label, no comment count and holds no anchor is no
+                // phrase: skipped before copying it (most of the page's text).
+                if !may_classify(t) {
+                    return false;
+                }
                 let norm = if t.is_ascii() {
                     // ASCII: one copy, collapsed and lowercased at once (same result).
                     let mut n = crate::text::normalize_ws(t);
@@ -65,6 +70,79 @@ pub fn scan(ctx: &Ctx, out: &mut Vec<(NodeId, ClutterKind, String)>) {
                 seen.push(b);
                 out.push((b, ClutterKind::ShareBar, "block of share links (facebook/x/whatsapp/…)".into()));
             }
+        }
+    }
+}
+
+/// False when the text `t` certainly gives [`classify`] nothing, decided on `t` in place (most
+/// of the page's text is checked without the lowercase copy). `scan`'s label is `t` with
+/// whitespace runs (and U+200B) collapsed, lowercased, trimmed of whitespace and
+/// `:…!|-»«›.`: its words are those of `t` trimmed of the same characters (lowercasing adds no
+/// space and never lowers a character count), so a label of more characters than every label
+/// and of three words or more is no label and no comment count. An anchor is found in the
+/// lowercase copy only where its spaceless key ([`anchor_keys`]) is in `t`, ASCII letters
+/// compared case-insensitively: only two characters lowercase to ASCII letters (the Kelvin
+/// sign, dotted capital I), and text holding them takes the exact path.
+fn may_classify(t: &str) -> bool {
+    let trim = |c: char| c.is_whitespace() || c == '\u{200b}' || matches!(c, ':' | '…' | '.' | '!' | '|' | '-' | '»' | '«' | '›');
+    let core = t.trim_matches(trim);
+    let (mut chars, mut words, mut space, mut special) = (0usize, 0usize, true, false);
+    for c in core.chars() {
+        let ws = c.is_whitespace() || c == '\u{200b}';
+        if !ws {
+            if space {
+                words += 1;
+                chars += usize::from(words > 1);
+            }
+            chars += 1;
+            special |= matches!(c, '\u{212a}' | '\u{130}');
+        }
+        space = ws;
+    }
+    special || chars <= label_max_chars() || words <= 2 || anchor_keys().in_ascii_ci(t)
+}
+
+/// Most characters of a label of [`labels`].
+fn label_max_chars() -> usize {
+    static M: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *M.get_or_init(|| labels().keys().map(|k| k.chars().count()).max().unwrap_or(0))
+}
+
+/// A spaceless key of each of the [`ANCHORS`]: its first word, or for an anchor with a
+/// non-ASCII letter among ASCII ones, its longest ASCII run ("réservé": "serv").
+fn anchor_keys() -> &'static crate::text::Needles {
+    static N: std::sync::OnceLock<crate::text::Needles> = std::sync::OnceLock::new();
+    N.get_or_init(|| {
+        let keys: Vec<&'static str> = ANCHORS
+            .iter()
+            .map(|a| a.split(' ').next().unwrap_or(a))
+            .map(|w| {
+                if w.is_ascii() || !w.chars().any(|c| c.is_ascii_alphabetic()) {
+                    w
+                } else {
+                    w.split(|c: char| !c.is_ascii()).max_by_key(|r| r.len()).unwrap_or(w)
+                }
+            })
+            .collect();
+        crate::text::Needles::new(&keys)
+    })
+}
+
+#[cfg(test)]
+mod prefilter_tests {
+    #[test]
+    fn only_two_characters_lowercase_to_ascii_letters() {
+        let odd: Vec<char> = (0x80u32..0x11_0000).filter_map(char::from_u32).filter(|c| c.to_lowercase().any(|l| l.is_ascii())).collect();
+        assert_eq!(odd, ['\u{130}', '\u{212a}']);
+    }
+
+    #[test]
+    fn anchor_keys_are_spaceless_parts_of_the_anchors() {
+        for a in super::ANCHORS {
+            let key = a.split(' ').next().unwrap();
+            let key = if key.is_ascii() || !key.chars().any(|c| c.is_ascii_alphabetic()) { key } else { "serv" };
+            assert!(a.contains(key) && !key.contains(char::is_whitespace), "{a}");
+            assert!(super::anchor_keys().in_exact(key), "{a}");
         }
     }
 }

@@ -95,8 +95,7 @@ fn ticker(ctx: &Ctx, n: NodeId, tag: &str, ms: &Families) -> Found {
         }
     }
     if let Some(style) = dom.attr(n, "style") {
-        let s = style.to_ascii_lowercase();
-        if s.contains("animation") && count(dom, n, &["a"]) >= 3 {
+        if crate::text::contains_ascii_ci(style, "animation") && count(dom, n, &["a"]) >= 3 {
             return Some((ClutterKind::Ticker, "inline CSS animation on a strip of headline links".into()));
         }
     }
@@ -194,8 +193,7 @@ fn outside_article(dom: &Dom, n: NodeId) -> bool {
 
 fn sticky(dom: &Dom, n: NodeId, tag: &str, ms: &Families) -> Found {
     if let Some(style) = dom.attr(n, "style") {
-        let s: String = style.chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_lowercase()).collect();
-        if s.contains("position:fixed") || s.contains("position:sticky") {
+        if crate::text::squeezed_contains(style, "position:fixed") || crate::text::squeezed_contains(style, "position:sticky") {
             return Some((ClutterKind::Sticky, "inline style position fixed/sticky".into()));
         }
     }
@@ -227,4 +225,17 @@ fn navigation(dom: &Dom, n: NodeId, tag: &str, ms: &Families) -> Found {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod squeeze_tests {
+    #[test]
+    fn squeezed_contains_is_the_filtered_copy_contains() {
+        for s in ["position: fixed", "Position :\u{a0}Sticky; top:0", "posit ion:fixe", "x", "", "positionfixed", "top:0;position:\n fixed", "é position:fixed", "DISPLAY : None", "display:non", "visibility:\thidden;display:none"] {
+            for needle in ["position:fixed", "position:sticky", "display:none", "visibility:hidden"] {
+                let copy: String = s.chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_lowercase()).collect();
+                assert_eq!(crate::text::squeezed_contains(s, needle), copy.contains(needle), "{s:?} {needle}");
+            }
+        }
+    }
 }

@@ -38,11 +38,11 @@ fn parse_input(input: &str) -> Dom {
         quals: (0..QUAL_SLOTS).map(|_| std::cell::OnceCell::new()).collect(),
         n_quals: std::cell::Cell::new(1),
         overflow: RefCell::new(Vec::new()),
-        qual_of: RefCell::new(Vec::with_capacity(hint)),
+        qual_of: (0..hint).map(|_| std::cell::Cell::new(0)).collect(),
+        qual_over: RefCell::new(Vec::new()),
         qual_ids: RefCell::new(QualMap::default()),
         templates: RefCell::new(HashMap::new()),
     };
-    sink.qual_of.borrow_mut().push(0);
     if let Some(q) = sink.quals.first() {
         let _ = q.set(QualName::new(None, html5ever::ns!(html), LocalName::from("")));
     }
@@ -310,8 +310,11 @@ struct Sink {
     n_quals: std::cell::Cell<u32>,
     /// Distinct names past the first [`QUAL_SLOTS`] (index `q - QUAL_SLOTS`; lent as copies).
     overflow: RefCell<Vec<QualName>>,
-    /// Index into `quals` by node id (0: no name).
-    qual_of: RefCell<Vec<u32>>,
+    /// Index into `quals` by node id (0: no name), for the ids the parse's size hint covers:
+    /// `elem_name` reads it without a `RefCell` borrow (html5ever asks it constantly).
+    qual_of: Box<[std::cell::Cell<u32>]>,
+    /// The same for the ids past `qual_of` (index `id - qual_of.len()`).
+    qual_over: RefCell<Vec<u32>>,
     /// `quals` lookup: (index into `quals`, the arena's name id).
     qual_ids: RefCell<QualMap>,
     /// (template element, its detached contents fragment).
@@ -348,12 +351,29 @@ impl Sink {
     }
 
     fn named(&self, id: NodeId, q: u32) -> NodeId {
-        let mut qual_of = self.qual_of.borrow_mut();
-        if qual_of.len() <= id.index() {
-            qual_of.resize(id.index() + 1, 0);
+        match self.qual_of.get(id.index()) {
+            Some(c) => c.set(q),
+            None => {
+                let i = id.index() - self.qual_of.len();
+                let mut over = self.qual_over.borrow_mut();
+                if over.len() <= i {
+                    over.resize(i + 1, 0);
+                }
+                if let Some(x) = over.get_mut(i) {
+                    *x = q;
+                }
+            }
         }
-        qual_of[id.index()] = q;
         id
+    }
+
+    /// The `quals` index of a node.
+    #[inline]
+    fn qual_index(&self, id: NodeId) -> usize {
+        match self.qual_of.get(id.index()) {
+            Some(c) => c.get() as usize,
+            None => self.qual_over.borrow().get(id.index() - self.qual_of.len()).copied().unwrap_or(0) as usize,
+        }
     }
 }
 
@@ -465,7 +485,7 @@ impl TreeSink for Sink {
     }
 
     fn elem_name<'a>(&'a self, target: &'a NodeId) -> Name<'a> {
-        let q = self.qual_of.borrow().get(target.index()).copied().unwrap_or(0) as usize;
+        let q = self.qual_index(*target);
         if let Some(name) = self.quals.get(q).and_then(std::cell::OnceCell::get) {
             return Name::Lent(name);
         }

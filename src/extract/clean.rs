@@ -5,7 +5,7 @@
 
 use super::grab::{class_weight, Flags};
 use super::patterns::*;
-use super::tree::{Run, Tree, NONE, TEXT};
+use super::tree::{Run, Tree, NONE};
 
 /// Runs the post-clean on `article`.
 pub fn prep_article(t: &mut Tree, article: u32, flags: Flags) {
@@ -166,6 +166,38 @@ struct Agg {
     data_table: bool,
 }
 
+/// Bits of [`tag_kind`].
+const K_P: u16 = 1;
+const K_IMG: u16 = 2;
+const K_LI: u16 = 4;
+const K_INPUT: u16 = 8;
+const K_EMBED: u16 = 16;
+const K_HEADING: u16 = 32;
+const K_TEXTISH: u16 = 64;
+const K_LIST: u16 = 128;
+const K_TABLE: u16 = 256;
+
+/// The tag tests of the conditional clean's aggregation, as bits.
+fn tag_kind(tag: &str) -> u16 {
+    let mut k = 0;
+    for (yes, bit) in [
+        (tag == "p", K_P),
+        (tag == "img", K_IMG),
+        (tag == "li", K_LI),
+        (tag == "input", K_INPUT),
+        (matches!(tag, "object" | "embed" | "iframe"), K_EMBED),
+        (matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6"), K_HEADING),
+        (TEXTISH.contains(&tag), K_TEXTISH),
+        (matches!(tag, "ul" | "ol"), K_LIST),
+        (tag == "table", K_TABLE),
+    ] {
+        if yes {
+            k |= bit;
+        }
+    }
+    k
+}
+
 const TEXTISH: &[&str] = &["span", "font", "li", "td", "blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"];
 
 /// Tables shared by the conditional-clean passes (allocated once per article).
@@ -210,8 +242,11 @@ fn clean_conditionally(t: &mut Tree, article: u32, tag: &str, flags: Flags, data
     let agg = &mut scratch.agg;
     agg.clear();
     agg.resize(order.len(), Agg::default());
+    // What each tag name is, by tag id, read once per pass (not a string comparison per child).
+    let kinds: Vec<u16> = t.names.iter().map(|n| tag_kind(n)).collect();
+    let kind_of = |t: &Tree, v: u32| t.n.get(v as usize).and_then(|n| kinds.get(n.tag as usize)).copied().unwrap_or(0);
     for (vi, &v) in order.iter().enumerate().rev() {
-        if t.tag(v) == TEXT {
+        if t.is_text(v) {
             let (r, c) = t.text_run(v);
             agg[vi].run = r;
             agg[vi].commas = c;
@@ -221,23 +256,24 @@ fn clean_conditionally(t: &mut Tree, article: u32, tag: &str, flags: Flags, data
         let mut c = t.v(v).first;
         while c != NONE {
             let ca = pos.get(c as usize).and_then(|&p| agg.get(p as usize)).copied().unwrap_or_default();
-            let ct = t.tag(c);
+            let k = kind_of(t, c);
+            let is = |bit: u16| k & bit != 0;
             a.run = a.run.join(ca.run);
             a.commas += ca.commas;
             a.link += ca.link;
-            a.p += ca.p + (ct == "p") as u32;
-            a.img += ca.img + (ct == "img") as u32;
-            a.li += ca.li + (ct == "li") as u32;
-            a.input += ca.input + (ct == "input") as u32;
-            let is_embed = matches!(ct, "object" | "embed" | "iframe");
+            a.p += ca.p + is(K_P) as u32;
+            a.img += ca.img + is(K_IMG) as u32;
+            a.li += ca.li + is(K_LI) as u32;
+            a.input += ca.input + is(K_INPUT) as u32;
+            let is_embed = is(K_EMBED);
             a.embeds += ca.embeds + is_embed as u32;
             a.video |= ca.video
                 || (is_embed && t.orig(c).and_then(|o| t.dom.element(o)).is_some_and(|e| e.attrs.iter().any(|(_, val)| is_video_url(val))));
             let clen = ca.run.trimmed() as u32;
-            a.heading += if matches!(ct, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") { clen } else { ca.heading };
-            a.textish += if TEXTISH.contains(&ct) { clen } else { ca.textish };
-            a.list += if matches!(ct, "ul" | "ol") { clen } else { ca.list };
-            a.data_table |= ca.data_table || (ct == "table" && data.get(c as usize).copied().unwrap_or(false));
+            a.heading += if is(K_HEADING) { clen } else { ca.heading };
+            a.textish += if is(K_TEXTISH) { clen } else { ca.textish };
+            a.list += if is(K_LIST) { clen } else { ca.list };
+            a.data_table |= ca.data_table || (is(K_TABLE) && data.get(c as usize).copied().unwrap_or(false));
             c = t.v(c).next;
         }
         if t.tag(v) == "a" {

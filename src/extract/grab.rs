@@ -4,7 +4,7 @@
 
 use super::clean;
 use super::patterns::*;
-use super::tree::{Run, Tree, NONE, TEXT};
+use super::tree::{Run, Tree, NONE};
 
 /// Readability's flags, turned off one by one when an attempt finds too little text.
 #[derive(Clone, Copy, Debug)]
@@ -125,7 +125,7 @@ fn measure_with(t: &Tree, root: u32, run: Vec<u32>, commas: Vec<u32>) -> Measure
     };
     t.post_walk(root, |v| {
         let vi = v as usize;
-        if t.tag(v) == TEXT {
+        if t.is_text(v) {
             let (r, c) = text_runs(v, &m);
             m.run[vi] = r.pack();
             if c != 0 {
@@ -180,17 +180,16 @@ pub fn class_weight(t: &Tree, v: u32, flags: Flags) -> i32 {
 }
 
 fn is_whitespace(t: &Tree, v: u32) -> bool {
-    match t.tag(v) {
-        TEXT => t.text_run(v).0.trimmed() == 0,
-        "br" => true,
-        _ => false,
+    if t.is_text(v) {
+        return t.text_run(v).0.trimmed() == 0;
     }
+    t.tag(v) == "br"
 }
 
 /// Readability's `_isPhrasingContent`.
 pub fn is_phrasing(t: &Tree, v: u32) -> bool {
     let tag = t.tag(v);
-    if tag == TEXT || is_phrasing_tag(tag) {
+    if t.is_text(v) || is_phrasing_tag(tag) {
         return true;
     }
     if matches!(tag, "a" | "del" | "ins") {
@@ -198,7 +197,7 @@ pub fn is_phrasing(t: &Tree, v: u32) -> bool {
         let mut all = true;
         t.walk(v, |d| {
             let g = t.tag(d);
-            all = d == v || g == TEXT || is_phrasing_tag(g) || matches!(g, "a" | "del" | "ins");
+            all = d == v || t.is_text(d) || is_phrasing_tag(g) || matches!(g, "a" | "del" | "ins");
             all
         });
         return all;
@@ -314,7 +313,7 @@ pub fn attempt<'d>(mut t: Tree<'d>, title: Option<&str>, flags: Flags) -> Attemp
     // Whether a subtree holds any non-blank text (for `_isElementWithoutContent`), same pass.
     let mut has_text = vec![false; t.n.len()];
     t.post_walk(root, |v| {
-        if t.tag(v) == TEXT && !is_whitespace(&t, v) {
+        if t.is_text(v) && !is_whitespace(&t, v) {
             has_text[v as usize] = true;
         }
         if let Some(p) = Some(t.parent(v)).filter(|&p| p != NONE) {

@@ -225,6 +225,13 @@ pub const AGGREGATOR_LINES: &[&str] =
 
 /// True when a short block is one of the news boilerplate lines above.
 pub fn is_news_boilerplate(text: &str) -> bool {
+    // Each line holds a spaceless key (`boilerplate_keys`) that the lowercase copy holds only
+    // where `text` holds it, ASCII letters compared case-insensitively (no character but the
+    // Kelvin sign and the dotted capital I lowercases to an ASCII letter; text with them takes
+    // the exact path): most blocks are rejected without the copy.
+    if (text.is_ascii() || !text.contains(['\u{130}', '\u{212a}'])) && !boilerplate_keys().in_ascii_ci(text) {
+        return false;
+    }
     let mut t = crate::text::normalize_ws(text);
     if t.is_ascii() {
         t.make_ascii_lowercase();
@@ -235,4 +242,39 @@ pub fn is_news_boilerplate(text: &str) -> bool {
         return false;
     }
     sets().source_lines.in_exact(&t) || DATELINE_STARTS.iter().any(|d| t.starts_with(d)) || sets().aggregator_lines.in_exact(&t)
+}
+
+/// A spaceless key of every line of [`SOURCE_LINES`], [`DATELINE_STARTS`] and
+/// [`AGGREGATOR_LINES`]: its first word, or for a word mixing ASCII and other letters its
+/// longest ASCII run ("publié": "publi").
+fn boilerplate_keys() -> &'static crate::text::Needles {
+    static N: std::sync::OnceLock<crate::text::Needles> = std::sync::OnceLock::new();
+    N.get_or_init(|| {
+        let keys: Vec<&'static str> =
+            SOURCE_LINES.iter().chain(DATELINE_STARTS).chain(AGGREGATOR_LINES).map(|l| spaceless_key(l)).collect();
+        crate::text::Needles::new(&keys)
+    })
+}
+
+fn spaceless_key(line: &'static str) -> &'static str {
+    let w = line.split(' ').next().unwrap_or(line);
+    if w.is_ascii() || !w.chars().any(|c| c.is_ascii_alphabetic()) {
+        w
+    } else {
+        w.split(|c: char| !c.is_ascii()).max_by_key(|r| r.len()).unwrap_or(w)
+    }
+}
+
+#[cfg(test)]
+mod boilerplate_tests {
+    #[test]
+    fn keys_are_spaceless_parts_of_their_lines() {
+        for l in super::SOURCE_LINES.iter().chain(super::DATELINE_STARTS).chain(super::AGGREGATOR_LINES) {
+            let k = super::spaceless_key(l);
+            assert!(!k.is_empty() && l.contains(k) && !k.contains(char::is_whitespace), "{l}");
+        }
+        assert!(super::is_news_boilerplate("  Publié   dans Albayane le 04 - 10 - 2020"));
+        assert!(super::is_news_boilerplate("Cliquez ICI pour lire l'article"));
+        assert!(!super::is_news_boilerplate("An ordinary paragraph of the article."));
+    }
 }

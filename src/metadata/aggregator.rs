@@ -64,7 +64,9 @@ pub fn read(dom: &Dom, zones: &Zones, page_url: Option<&str>, lang: Option<&str>
                 // A dateline is a line of its own that starts with the marker ("Publié dans X
                 // le …"), not prose that mentions a publication ("…published in the journal X").
                 let lead = t.trim_start();
-                if let Some(marker) = DATELINE_MARKERS.iter().find(|m| lead.starts_with(**m) && dom.parent(n).is_some_and(|p| starts_block(dom, enclosing_block(dom, p), m))) {
+                // The markers' first bytes are few: most text nodes are passed over on one.
+                let may = lead.as_bytes().first().is_some_and(|&b| marker_first_bytes()[usize::from(b)]);
+                if let Some(marker) = DATELINE_MARKERS.iter().filter(|_| may).find(|m| lead.starts_with(**m) && dom.parent(n).is_some_and(|p| starts_block(dom, enclosing_block(dom, p), m))) {
                     budget -= 1;
                     let scope = dom.parent(n).unwrap_or(n);
                     dateline(dom, scope, marker, lang, &mut o);
@@ -88,6 +90,20 @@ pub fn read(dom: &Dom, zones: &Zones, page_url: Option<&str>, lang: Option<&str>
         }
     });
     o
+}
+
+/// The first bytes of the [`DATELINE_MARKERS`].
+fn marker_first_bytes() -> &'static [bool; 256] {
+    static T: std::sync::OnceLock<[bool; 256]> = std::sync::OnceLock::new();
+    T.get_or_init(|| {
+        let mut t = [false; 256];
+        for m in DATELINE_MARKERS {
+            if let Some(&b) = m.as_bytes().first() {
+                t[usize::from(b)] = true;
+            }
+        }
+        t
+    })
 }
 
 /// Inline elements: a link's text ("<a>published in the <em>X</em></a>") is part of the

@@ -48,13 +48,26 @@ impl Zones {
             let Some(tag) = dom.tag(n) else { return true };
             // The lowercase `class id` fragment checks, on the attribute values in place, all
             // four lists in one scan of each value.
-            let (class, ident) = dom.class_id(n);
+            // The four attributes read here, in one pass (the first of each, as `attr` gives).
+            let (mut class, mut ident, mut itemprop, mut role) = (None, None, None, None);
+            for (k, v) in dom.attrs(n) {
+                let slot = match k {
+                    "class" => &mut class,
+                    "id" => &mut ident,
+                    "itemprop" => &mut itemprop,
+                    "role" => &mut role,
+                    _ => continue,
+                };
+                if slot.is_none() {
+                    *slot = Some(v);
+                }
+            }
             let ci = class.map_or(0, |c| words.find_lowercase(c)) | ident.map_or(0, |i| words.find_lowercase(i));
             let parent_chrome = dom.parent(n).is_some_and(|p| chrome[p.index()]);
-            let c = parent_chrome || (!keep[n.index()] && is_chrome(dom, n, tag, || ci & CHROME != 0));
+            let c = parent_chrome || (!keep[n.index()] && is_chrome(dom, n, tag, role, || ci & CHROME != 0));
             chrome[n.index()] = c;
             let mut h = 0u8;
-            if ci & DATE != 0 || dom.attr(n, "itemprop").is_some_and(|p| words.find_ascii_ci(p) & DATE != 0) {
+            if ci & DATE != 0 || itemprop.is_some_and(|p| words.find_ascii_ci(p) & DATE != 0) {
                 h |= 1;
             }
             if ci & AUTHOR != 0 && ci & NOT_AUTHOR == 0 {
@@ -94,7 +107,7 @@ const AUTHOR: u32 = 4;
 const NOT_AUTHOR: u32 = 8;
 
 /// `class_words`: whether the lowercase `class id` holds a [`CHROME_WORDS`] fragment.
-fn is_chrome(dom: &Dom, n: NodeId, tag: &str, class_words: impl FnOnce() -> bool) -> bool {
+fn is_chrome(dom: &Dom, n: NodeId, tag: &str, role: Option<&str>, class_words: impl FnOnce() -> bool) -> bool {
     let in_article = || dom.ancestors(n).take(60).any(|a| matches!(dom.tag(a), Some("article")));
     // An article's own <footer> holds its byline and date (htmldate-eval pages; the fixture
     // meta-published-vs-modified keeps the site footer out).
@@ -111,7 +124,7 @@ fn is_chrome(dom: &Dom, n: NodeId, tag: &str, class_words: impl FnOnce() -> bool
         // A site header (no headline inside: the headline's ancestors are kept above).
         return dom.ancestors(n).take(50).all(|a| !matches!(dom.tag(a), Some("article") | Some("main")));
     }
-    if let Some(role) = dom.attr(n, "role") {
+    if let Some(role) = role {
         if matches!(role, "navigation" | "complementary" | "contentinfo" | "banner") {
             return true;
         }
@@ -230,6 +243,9 @@ pub fn visible_dates(dom: &Dom, zones: &Zones, tags: &super::tags::Tags, lang: O
     let mut first_standalone: Option<DateCandidate> = None;
     let mut text_budget = 3000usize;
     let start = out.len();
+    // has_author_link per parent, computed once (0 unknown, 1 no, 2 yes): a parent with
+    // thousands of short text children would otherwise rescan its children for each.
+    let mut author_links: Vec<u8> = Vec::new();
     dom.walk(body, |n| {
         let chrome = zones.is_chrome(n);
         if chrome && first_any.is_some() {
@@ -288,7 +304,7 @@ pub fn visible_dates(dom: &Dom, zones: &Zones, tags: &super::tags::Tags, lang: O
                 }
                 // "von <a rel=author>…</a>, 8.5.12": a two-digit-year date, trusted only right
                 // next to a byline's author link (fixture meta-date-byline-short-year-de).
-                if !chrome && t.len() < 40 && dom.parent(n).is_some_and(|p| has_author_link(dom, zones, p)) {
+                if !chrome && t.len() < 40 && dom.parent(n).is_some_and(|p| author_link_memo(&mut author_links, dom, zones, p)) {
                     if let Some(f) = dates::short_year_date(t, lang) {
                         let why = format!("byline text '{}'", clip(t.trim(), 60));
                         out.push(DateCandidate { iso: f.iso, rank: RANK_HINTED, node: n, why, modified: false });
@@ -341,6 +357,24 @@ pub fn visible_dates(dom: &Dom, zones: &Zones, tags: &super::tags::Tags, lang: O
     out.extend(first_chrome);
     out.extend(first_standalone);
     out
+}
+
+/// [`has_author_link`], remembered per parent in `memo` (grown on first use).
+fn author_link_memo(memo: &mut Vec<u8>, dom: &Dom, zones: &Zones, p: NodeId) -> bool {
+    if memo.is_empty() {
+        memo.resize(dom.len(), 0);
+    }
+    match memo.get(p.index()).copied() {
+        Some(1) => false,
+        Some(2) => true,
+        _ => {
+            let yes = has_author_link(dom, zones, p);
+            if let Some(m) = memo.get_mut(p.index()) {
+                *m = 1 + u8::from(yes);
+            }
+            yes
+        }
+    }
 }
 
 /// True when element `p` has a child that names the author: a `rel="author"` link or an element
@@ -403,22 +437,52 @@ pub fn script_dates(dom: &Dom) -> Option<DateCandidate> {
             break;
         }
         budget -= text.len();
-        let lower = text.to_ascii_lowercase();
-        for key in SCRIPT_DATE_KEYS {
-            let pat = format!("\"{key}\"");
-            let mut from = 0;
-            while let Some(i) = lower.get(from..).and_then(|r| r.find(&pat)) {
-                let after = from + i + pat.len();
-                from = after;
-                let rest = text.get(after..).unwrap_or("");
-                let rest = rest.trim_start_matches([' ', ':', '"', '\\']);
-                if let Some(iso) = dates::parse_iso(rest.get(..rest.len().min(40)).unwrap_or(rest)) {
-                    return Some(DateCandidate { iso, rank: RANK_SCRIPT_DATA, node: s, why: format!("page data \"{key}\""), modified: false });
+        // One pass over the quotes of the script: the best key (earliest in the list) whose
+        // value parses, at its first such place (what a search per key in list order finds).
+        let b = text.as_bytes();
+        let mut best: Option<(usize, String)> = None;
+        // Per key, the end of its last match: a search resumes there (overlapping matches of
+        // one key are not seen, as with `find` from the end of the previous one).
+        let mut resume = [0usize; SCRIPT_DATE_KEYS.len()];
+        let mut at = 0;
+        while let Some(q) = b.get(at..).and_then(|r| r.iter().position(|&c| c == b'"')).map(|p| at + p) {
+            at = q + 1;
+            let Some(k) = script_key_at(b, at) else { continue };
+            if best.as_ref().is_some_and(|(bk, _)| *bk <= k) || resume.get(k).is_some_and(|&r| q < r) {
+                continue;
+            }
+            let after = at + SCRIPT_DATE_KEYS[k].len() + 1;
+            if let Some(r) = resume.get_mut(k) {
+                *r = after;
+            }
+            let rest = text.get(after..).unwrap_or("");
+            let rest = rest.trim_start_matches([' ', ':', '"', '\\']);
+            if let Some(iso) = dates::parse_iso(rest.get(..rest.len().min(40)).unwrap_or(rest)) {
+                best = Some((k, iso));
+                if k == 0 {
+                    break;
                 }
             }
         }
+        if let Some((k, iso)) = best {
+            let key = SCRIPT_DATE_KEYS[k];
+            return Some(DateCandidate { iso, rank: RANK_SCRIPT_DATA, node: s, why: format!("page data \"{key}\""), modified: false });
+        }
     }
     None
+}
+
+/// The index of the [`SCRIPT_DATE_KEYS`] key written at `b[at..]` (ASCII case-insensitively)
+/// and closed by a quote.
+fn script_key_at(b: &[u8], at: usize) -> Option<usize> {
+    let first = b.get(at)?.to_ascii_lowercase();
+    if !matches!(first, b'd' | b'p' | b'f' | b'c') {
+        return None;
+    }
+    SCRIPT_DATE_KEYS.iter().position(|key| {
+        let k = key.as_bytes();
+        b.get(at..at + k.len()).is_some_and(|w| w.eq_ignore_ascii_case(k)) && b.get(at + k.len()) == Some(&b'"')
+    })
 }
 
 /// Rank of a date found in page chrome: below every date of the article area.
@@ -673,4 +737,43 @@ pub fn byline_lines(dom: &Dom, id: NodeId, max: usize) -> String {
     }
     let lines: Vec<String> = raw.split('\n').map(crate::text::normalize_ws).filter(|l| !l.is_empty()).collect();
     lines.join("\n")
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod script_date_tests {
+    /// The search per key, in list order, that `script_dates` does in one pass.
+    fn reference(text: &str) -> Option<(String, String)> {
+        let lower = text.to_ascii_lowercase();
+        for key in super::SCRIPT_DATE_KEYS {
+            let pat = format!("\"{key}\"");
+            let mut from = 0;
+            while let Some(i) = lower.get(from..).and_then(|r| r.find(&pat)) {
+                let after = from + i + pat.len();
+                from = after;
+                let rest = text.get(after..).unwrap_or("").trim_start_matches([' ', ':', '"', '\\']);
+                if let Some(iso) = super::dates::parse_iso(rest.get(..rest.len().min(40)).unwrap_or(rest)) {
+                    return Some((iso, format!("page data \"{key}\"")));
+                }
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn one_pass_finds_what_the_search_per_key_finds() {
+        for js in [
+            r#"var a = {"created_at":"2019-01-01T00:00:00Z","published_at":"2019-03-02T06:22:28+01:00"};"#,
+            r#"{"DatePublished": "2020-05-06", "datePublished":"2021-01-01"}"#,
+            r#"{"pubdate":"x","pubdate":"2018-02-03"}"#,
+            r#""datepublished"datepublished"2020-01-01""#,
+            r#"{"publishDate":null,"createdAt":"2017-07-07T10:00:00Z"}"#,
+            r#"no keys at all "" "d" "p"#,
+            "",
+        ] {
+            let html = format!("<html><head><script>{js}</script></head><body></body></html>");
+            let dom = crate::dom::html::parse(&html);
+            let got = super::script_dates(&dom).map(|c| (c.iso, c.why));
+            assert_eq!(got, reference(js), "{js}");
+        }
+    }
 }

@@ -83,14 +83,16 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
         }
         ld.lang.as_deref().and_then(lang::normalize_tag).map(|l| (l, "JSON-LD inLanguage".to_string()))
     });
-    let body_sample = dom.body().map(|b| tags::bounded_text(dom, b, 20_000)).unwrap_or_default();
+    // The body's first 20,000 bytes of text, read only when no language is declared.
+    let body_sample = std::cell::OnceCell::new();
+    let body_sample = || body_sample.get_or_init(|| dom.body().map(|b| tags::bounded_text(dom, b, 20_000)).unwrap_or_default()).as_str();
     match declared {
         Some((l, why)) => {
             m.lang = Some(l);
             prov(&mut m, "lang", why);
         }
         None => {
-            if let Some(g) = lang::guess(&body_sample) {
+            if let Some(g) = lang::guess(body_sample()) {
                 m.lang = Some(g.to_string());
                 prov(&mut m, "lang", "the text (script and frequent words)".into());
             }
@@ -102,8 +104,8 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
     } else if let Some(l) = m.lang.as_deref() {
         m.dir = Some(if lang::is_rtl_lang(l) { "rtl" } else { "ltr" }.to_string());
         prov(&mut m, "dir", "the language".into());
-    } else if !body_sample.trim().is_empty() {
-        m.dir = Some(crate::text::direction_of(&body_sample).to_string());
+    } else if !body_sample().trim().is_empty() {
+        m.dir = Some(crate::text::direction_of(body_sample()).to_string());
         prov(&mut m, "dir", "the text's script".into());
     }
     let lang = m.lang.clone();
@@ -210,11 +212,23 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
     author_sources.push((items, "microdata itemprop=author".into()));
     let rel: Vec<String> = tags.rel_authors.iter().filter(|(_, n)| !zones.is_chrome(*n)).map(|(t, _)| t.clone()).collect();
     author_sources.push((rel, "rel=author link".into()));
-    for (t, why) in byline::visible_authors(dom, &zones) {
-        author_sources.push((vec![t], why));
-    }
-    author_sources.extend(author_page_links(dom, &zones, &tags));
-    for (i, (vals, why)) in author_sources.into_iter().enumerate() {
+    // The visible bylines and the author-page links come last: read only when no source above
+    // names a person.
+    let mut later = None;
+    let mut sources = author_sources.into_iter();
+    for i in 0usize.. {
+        let (vals, why) = match sources.next() {
+            Some(s) => s,
+            None => {
+                let rest = later.get_or_insert_with(|| {
+                    byline::visible_authors(dom, &zones).into_iter().map(|(t, why)| (vec![t], why)).chain(author_page_links(dom, &zones, &tags))
+                });
+                match rest.next() {
+                    Some(s) => s,
+                    None => break,
+                }
+            }
+        };
         let mut people = Vec::new();
         // A byline names a handful of people; a page repeating rel=author 10,000 times does not
         // need 10,000 parses.

@@ -27,16 +27,55 @@ pub struct Rendered {
 }
 
 fn escape(s: &str, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
+    // Runs between the five special (ASCII) characters are copied whole.
+    let mut from = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let rep = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(s.get(from..i).unwrap_or(""));
+        out.push_str(rep);
+        from = i + 1;
+    }
+    out.push_str(s.get(from..).unwrap_or(""));
+}
+
+/// Calls `f` on each run of `s` in order: `Some(run)` for a run of non-whitespace characters,
+/// `None` for a run of whitespace (a no-break space is whitespace only when `nbsp`). Byte by
+/// byte for ASCII text (the serializer reads the whole article twice).
+fn for_runs<'s>(s: &'s str, nbsp: bool, mut f: impl FnMut(Option<&'s str>)) {
+    let ws = |c: char| c.is_whitespace() && (nbsp || c != '\u{a0}');
+    let (mut from, mut in_ws) = (0usize, false);
+    let flush = |from: usize, to: usize, in_ws: bool, f: &mut dyn FnMut(Option<&'s str>)| {
+        if to > from {
+            f(if in_ws { None } else { s.get(from..to) });
+        }
+    };
+    if s.is_ascii() {
+        for (i, &b) in s.as_bytes().iter().enumerate() {
+            let w = (b == b' ') | (b.wrapping_sub(9) < 5);
+            if w != in_ws {
+                flush(from, i, in_ws, &mut f);
+                from = i;
+                in_ws = w;
+            }
+        }
+    } else {
+        for (i, c) in s.char_indices() {
+            let w = ws(c);
+            if w != in_ws {
+                flush(from, i, in_ws, &mut f);
+                from = i;
+                in_ws = w;
+            }
         }
     }
+    flush(from, s.len(), in_ws, &mut f);
 }
 
 /// Plain-text builder: inline text joins with collapsed spaces, blocks are separated by a blank line.
@@ -49,19 +88,22 @@ struct TextOut {
 
 impl TextOut {
     fn push(&mut self, s: &str, pre: bool) {
-        for c in s.chars() {
-            if pre {
-                self.cur.push(c);
-            } else if c.is_whitespace() || c == '\u{a0}' {
-                self.space = true;
-            } else {
-                if self.space && !self.cur.is_empty() && !self.cur.ends_with('\n') {
-                    self.cur.push(' ');
-                }
-                self.space = false;
-                self.cur.push(c);
-            }
+        if pre {
+            self.cur.push_str(s);
+            return;
         }
+        // Runs of non-space characters are copied whole; a space goes before a run only.
+        for_runs(s, true, |run| match run {
+            Some(w) => self.word(w),
+            None => self.space = true,
+        });
+    }
+    fn word(&mut self, w: &str) {
+        if self.space && !self.cur.is_empty() && !self.cur.ends_with('\n') {
+            self.cur.push(' ');
+        }
+        self.space = false;
+        self.cur.push_str(w);
     }
     fn line_break(&mut self) {
         let t = self.cur.trim_end_matches([' ', '\t']).len();
@@ -307,11 +349,16 @@ impl Ctx<'_> {
         for &n in order.iter().rev() {
             if let Some(t) = dom.text_of(n) {
                 let (mut r, mut l) = (0u32, 0u32);
-                for c in t.chars().filter(|c| c.is_alphabetic()) {
-                    if crate::text::is_rtl_char(c) {
-                        r += 1;
-                    } else {
-                        l += 1;
+                if t.is_ascii() {
+                    // ASCII letters are all left-to-right.
+                    l = t.bytes().filter(u8::is_ascii_alphabetic).count() as u32;
+                } else {
+                    for c in t.chars().filter(|c| c.is_alphabetic()) {
+                        if crate::text::is_rtl_char(c) {
+                            r += 1;
+                        } else {
+                            l += 1;
+                        }
                     }
                 }
                 self.letters[n.index()] = (r, l);
@@ -443,20 +490,13 @@ impl Ctx<'_> {
         if pre {
             escape(t, &mut self.html);
         } else {
-            let mut space = false;
-            let mut s = String::with_capacity(t.len());
-            for c in t.chars() {
-                if c.is_whitespace() && c != '\u{a0}' {
-                    if !space {
-                        s.push(' ');
-                    }
-                    space = true;
-                } else {
-                    s.push(c);
-                    space = false;
-                }
-            }
-            escape(&s, &mut self.html);
+            // Whitespace runs (not no-break spaces) become one space, escaped as it goes
+            // (a space needs no escape): runs of other characters are escaped whole.
+            let html = &mut self.html;
+            for_runs(t, false, |run| match run {
+                Some(w) => escape(w, html),
+                None => html.push(' '),
+            });
         }
         self.text.push(t, pre);
     }
@@ -678,5 +718,27 @@ mod tests {
         assert_eq!(a[1], ("alt".into(), "Un \"chat\"".into()));
         assert_eq!(a[2], ("width".into(), "300".into()));
         assert_eq!(a[3], ("loading".into(), "".into()));
+    }
+}
+
+#[cfg(test)]
+mod run_tests {
+    #[test]
+    fn runs_alternate_and_cover_the_text() {
+        for (s, nbsp) in [("", true), (" a  b\t", true), ("x\u{a0}y", false), ("x\u{a0}y", true), ("\u{3000}é è\n", true), ("a\x0bb", false)] {
+            let mut got: Vec<Option<String>> = Vec::new();
+            super::for_runs(s, nbsp, |r| got.push(r.map(str::to_string)));
+            let mut want: Vec<Option<String>> = Vec::new();
+            for c in s.chars() {
+                let ws = c.is_whitespace() && (nbsp || c != '\u{a0}');
+                match (want.last_mut(), ws) {
+                    (Some(None), true) => {}
+                    (Some(Some(w)), false) => w.push(c),
+                    (_, true) => want.push(None),
+                    (_, false) => want.push(Some(c.to_string())),
+                }
+            }
+            assert_eq!(got, want, "{s:?}");
+        }
     }
 }
