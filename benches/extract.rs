@@ -107,7 +107,9 @@ fn phases(pages: &[(String, String)]) {
             }
             per_run.push(t);
         }
-        let mut w: Vec<f64> = (0..runs()).map(|_| time(&mut || std::hint::black_box(lisible::extract_html(html, Some(URL)).is_ok()).then_some(()).unwrap_or(()))).collect();
+        let mut w: Vec<f64> = (0..runs()).map(|_| time(&mut || {
+            std::hint::black_box(lisible::extract_html(html, Some(URL)).is_ok());
+        })).collect();
         whole.push(median(&mut w));
         let mut page = [0f64; 5];
         for (k, tot) in total.iter_mut().enumerate() {

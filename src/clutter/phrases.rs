@@ -128,25 +128,6 @@ fn anchor_keys() -> &'static crate::text::Needles {
     })
 }
 
-#[cfg(test)]
-mod prefilter_tests {
-    #[test]
-    fn only_two_characters_lowercase_to_ascii_letters() {
-        let odd: Vec<char> = (0x80u32..0x11_0000).filter_map(char::from_u32).filter(|c| c.to_lowercase().any(|l| l.is_ascii())).collect();
-        assert_eq!(odd, ['\u{130}', '\u{212a}']);
-    }
-
-    #[test]
-    fn anchor_keys_are_spaceless_parts_of_the_anchors() {
-        for a in super::ANCHORS {
-            let key = a.split(' ').next().unwrap();
-            let key = if key.is_ascii() || !key.chars().any(|c| c.is_ascii_alphabetic()) { key } else { "serv" };
-            assert!(a.contains(key) && !key.contains(char::is_whitespace), "{a}");
-            assert!(super::anchor_keys().in_exact(key), "{a}");
-        }
-    }
-}
-
 /// Characters of `t` with whitespace runs counted once (as `normalize_ws` leaves them).
 fn collapsed_chars(t: &str) -> usize {
     let (mut n, mut space) = (0usize, false);
@@ -305,4 +286,23 @@ fn is_comment_count(label: &str) -> bool {
     let mut parts = label.split_whitespace();
     let (Some(n), Some(w), None) = (parts.next(), parts.next(), parts.next()) else { return false };
     n.chars().all(|c| c.is_ascii_digit() || ('٠'..='٩').contains(&c)) && matches!(w, "commentaires" | "commentaire" | "comments" | "comment" | "تعليقات" | "تعليق")
+}
+
+#[cfg(test)]
+mod prefilter_tests {
+    #[test]
+    fn only_two_characters_lowercase_to_ascii_letters() {
+        let odd: Vec<char> = (0x80u32..0x11_0000).filter_map(char::from_u32).filter(|c| c.to_lowercase().any(|l| l.is_ascii())).collect();
+        assert_eq!(odd, ['\u{130}', '\u{212a}']);
+    }
+
+    #[test]
+    fn anchor_keys_are_spaceless_parts_of_the_anchors() {
+        for a in super::ANCHORS {
+            let key = a.split(' ').next().unwrap();
+            let key = if key.is_ascii() || !key.chars().any(|c| c.is_ascii_alphabetic()) { key } else { "serv" };
+            assert!(a.contains(key) && !key.contains(char::is_whitespace), "{a}");
+            assert!(super::anchor_keys().in_exact(key), "{a}");
+        }
+    }
 }

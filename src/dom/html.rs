@@ -400,49 +400,6 @@ impl Name<'_> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn deep_pages_are_flattened_to_the_depth_limit() {
-        let n = 20_000;
-        let html = format!("<html><body>{}deep{}</body></html>", "<div>".repeat(n), "</div>".repeat(n));
-        assert!(max_depth_estimate(&html) >= n);
-        let dom = parse(&html);
-        let depth = dom.ids().filter(|&i| dom.text_of(i) == Some("deep")).map(|i| dom.ancestors(i).count()).next();
-        assert!(depth.is_some_and(|d| d <= MAX_DEPTH + 4), "{depth:?}");
-    }
-
-    #[test]
-    fn pages_with_many_distinct_element_names_parse_alike() {
-        // Past QUAL_SLOTS names the tree builder gets copies: the tree must not change.
-        let n = QUAL_SLOTS + 100;
-        let html: String = (0..n).map(|i| format!("<x-{i}><p>t{i}</p><span>c</span></x-{i}>")).collect();
-        let dom = parse(&format!("<html><body>{html}</body></html>"));
-        let body = dom.body().unwrap();
-        let tops: Vec<_> = dom.element_children(body).collect();
-        assert_eq!(tops.len(), n);
-        for (i, &e) in tops.iter().enumerate() {
-            assert_eq!(dom.tag(e), Some(format!("x-{i}").as_str()));
-            let kids: Vec<_> = dom.element_children(e).filter_map(|c| dom.tag(c)).collect();
-            assert_eq!(kids, ["p", "span"], "x-{i}");
-            assert_eq!(dom.text(e), format!("t{i}c"));
-        }
-    }
-
-    #[test]
-    fn ordinary_pages_are_not_rewritten() {
-        let html = "<html><body><ul><li>a<li>b</ul><p>x<p>y<script>if (a<b) { document.write('<div>') }</script></body></html>";
-        assert!(max_depth_estimate(html) < MAX_DEPTH);
-        let flat = flatten_deep(html);
-        let a = parse(html);
-        let b = super::parse_plain(&flat);
-        assert_eq!(a.text(Dom::ROOT), b.text(Dom::ROOT));
-        assert_eq!(a.len(), b.len());
-    }
-}
-
-#[cfg(test)]
 fn parse_plain(html: &str) -> Dom {
     parse_input(html)
 }
@@ -585,4 +542,47 @@ impl TreeSink for Sink {
         }
     }
 
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deep_pages_are_flattened_to_the_depth_limit() {
+        let n = 20_000;
+        let html = format!("<html><body>{}deep{}</body></html>", "<div>".repeat(n), "</div>".repeat(n));
+        assert!(max_depth_estimate(&html) >= n);
+        let dom = parse(&html);
+        let depth = dom.ids().filter(|&i| dom.text_of(i) == Some("deep")).map(|i| dom.ancestors(i).count()).next();
+        assert!(depth.is_some_and(|d| d <= MAX_DEPTH + 4), "{depth:?}");
+    }
+
+    #[test]
+    fn pages_with_many_distinct_element_names_parse_alike() {
+        // Past QUAL_SLOTS names the tree builder gets copies: the tree must not change.
+        let n = QUAL_SLOTS + 100;
+        let html: String = (0..n).map(|i| format!("<x-{i}><p>t{i}</p><span>c</span></x-{i}>")).collect();
+        let dom = parse(&format!("<html><body>{html}</body></html>"));
+        let body = dom.body().unwrap();
+        let tops: Vec<_> = dom.element_children(body).collect();
+        assert_eq!(tops.len(), n);
+        for (i, &e) in tops.iter().enumerate() {
+            assert_eq!(dom.tag(e), Some(format!("x-{i}").as_str()));
+            let kids: Vec<_> = dom.element_children(e).filter_map(|c| dom.tag(c)).collect();
+            assert_eq!(kids, ["p", "span"], "x-{i}");
+            assert_eq!(dom.text(e), format!("t{i}c"));
+        }
+    }
+
+    #[test]
+    fn ordinary_pages_are_not_rewritten() {
+        let html = "<html><body><ul><li>a<li>b</ul><p>x<p>y<script>if (a<b) { document.write('<div>') }</script></body></html>";
+        assert!(max_depth_estimate(html) < MAX_DEPTH);
+        let flat = flatten_deep(html);
+        let a = parse(html);
+        let b = super::parse_plain(&flat);
+        assert_eq!(a.text(Dom::ROOT), b.text(Dom::ROOT));
+        assert_eq!(a.len(), b.len());
+    }
 }

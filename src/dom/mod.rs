@@ -986,6 +986,49 @@ impl Iterator for Descendants<'_> {
     }
 }
 
+impl Dom {
+    /// A short CSS-like label of an element: `div#main.article.body` (tests, debugging).
+    pub fn describe(&self, id: NodeId) -> String {
+        let Some(e) = self.element(id) else { return "#text".into() };
+        let mut s = e.name.as_str().to_string();
+        if let Some(i) = self.attr(id, "id").filter(|i| !i.is_empty()) {
+            s.push('#');
+            s.push_str(i);
+        }
+        for c in self.attr(id, "class").unwrap_or("").split_whitespace() {
+            s.push('.');
+            s.push_str(c);
+        }
+        s
+    }
+
+    /// True when the element matches a simple selector: `tag`, `#id`, `.class`, or a compound
+    /// of them (`div.ad-slot#top`).
+    pub fn matches(&self, id: NodeId, selector: &str) -> bool {
+        let Some(e) = self.element(id) else { return false };
+        let mut rest = selector;
+        let tag_end = rest.find(['#', '.']).unwrap_or(rest.len());
+        if tag_end > 0 && !rest[..tag_end].eq_ignore_ascii_case(&e.name) {
+            return false;
+        }
+        rest = &rest[tag_end..];
+        while !rest.is_empty() {
+            let kind = rest.as_bytes()[0];
+            let end = rest[1..].find(['#', '.']).map(|i| i + 1).unwrap_or(rest.len());
+            let name = &rest[1..end];
+            let ok = match kind {
+                b'#' => self.attr(id, "id") == Some(name),
+                _ => self.attr(id, "class").is_some_and(|c| c.split_whitespace().any(|x| x == name)),
+            };
+            if !ok {
+                return false;
+            }
+            rest = &rest[end..];
+        }
+        true
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1053,48 +1096,5 @@ mod tests {
         d.append_text(parent, "deep");
         assert_eq!(d.text(Dom::ROOT), "deep");
         assert_eq!(d.descendants(Dom::ROOT).count(), 200_002);
-    }
-}
-
-impl Dom {
-    /// A short CSS-like label of an element: `div#main.article.body` (tests, debugging).
-    pub fn describe(&self, id: NodeId) -> String {
-        let Some(e) = self.element(id) else { return "#text".into() };
-        let mut s = e.name.as_str().to_string();
-        if let Some(i) = self.attr(id, "id").filter(|i| !i.is_empty()) {
-            s.push('#');
-            s.push_str(i);
-        }
-        for c in self.attr(id, "class").unwrap_or("").split_whitespace() {
-            s.push('.');
-            s.push_str(c);
-        }
-        s
-    }
-
-    /// True when the element matches a simple selector: `tag`, `#id`, `.class`, or a compound
-    /// of them (`div.ad-slot#top`).
-    pub fn matches(&self, id: NodeId, selector: &str) -> bool {
-        let Some(e) = self.element(id) else { return false };
-        let mut rest = selector;
-        let tag_end = rest.find(['#', '.']).unwrap_or(rest.len());
-        if tag_end > 0 && !rest[..tag_end].eq_ignore_ascii_case(&e.name) {
-            return false;
-        }
-        rest = &rest[tag_end..];
-        while !rest.is_empty() {
-            let kind = rest.as_bytes()[0];
-            let end = rest[1..].find(['#', '.']).map(|i| i + 1).unwrap_or(rest.len());
-            let name = &rest[1..end];
-            let ok = match kind {
-                b'#' => self.attr(id, "id") == Some(name),
-                _ => self.attr(id, "class").is_some_and(|c| c.split_whitespace().any(|x| x == name)),
-            };
-            if !ok {
-                return false;
-            }
-            rest = &rest[end..];
-        }
-        true
     }
 }

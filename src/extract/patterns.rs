@@ -184,28 +184,6 @@ pub fn is_loading_words(text: &str) -> bool {
     matches!(t, "loading" | "正在加载" | "загрузка" | "chargement" | "cargando")
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn share_is_a_word() {
-        assert!(is_share("social share-bar"));
-        assert!(is_share("post_share_tools"));
-        assert!(is_share("sharedaddy"));
-        assert!(!is_share("shares"));
-        assert!(!is_share("reshare"));
-    }
-
-    #[test]
-    fn weights() {
-        assert_eq!(weight_of("article-body"), 25);
-        assert_eq!(weight_of("sidebar"), -25);
-        assert_eq!(weight_of("x hid"), -25);
-        assert_eq!(weight_of(""), 0);
-    }
-}
-
 /// Lines pointing to the original article on aggregators and syndicated pages ("Cliquez ici pour
 /// lire l'article depuis sa source."): not article text (maghress-fr, extract-aggregator-ar).
 pub const SOURCE_LINES: &[&str] = &[
@@ -276,5 +254,27 @@ mod boilerplate_tests {
         assert!(super::is_news_boilerplate("  Publié   dans Albayane le 04 - 10 - 2020"));
         assert!(super::is_news_boilerplate("Cliquez ICI pour lire l'article"));
         assert!(!super::is_news_boilerplate("An ordinary paragraph of the article."));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn share_is_a_word() {
+        assert!(is_share("social share-bar"));
+        assert!(is_share("post_share_tools"));
+        assert!(is_share("sharedaddy"));
+        assert!(!is_share("shares"));
+        assert!(!is_share("reshare"));
+    }
+
+    #[test]
+    fn weights() {
+        assert_eq!(weight_of("article-body"), 25);
+        assert_eq!(weight_of("sidebar"), -25);
+        assert_eq!(weight_of("x hid"), -25);
+        assert_eq!(weight_of(""), 0);
     }
 }
