@@ -278,8 +278,14 @@ fn names_slug(text: &str, href: &str) -> bool {
 fn is_author_path(href: &str) -> bool {
     let path = href.split(['?', '#']).next().unwrap_or("");
     let path = path.split_once("://").map_or(path, |(_, rest)| rest.find('/').map_or("", |i| &rest[i..]));
-    let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-    segs.iter().enumerate().any(|(i, s)| i + 1 < segs.len() && AUTHOR_SEGMENTS.iter().any(|a| s.eq_ignore_ascii_case(a)))
+    // Without collecting the segments: this runs on every link of the page.
+    let mut segs = path.split('/').filter(|s| !s.is_empty()).peekable();
+    while let Some(s) = segs.next() {
+        if segs.peek().is_some() && AUTHOR_SEGMENTS.iter().any(|a| s.eq_ignore_ascii_case(a)) {
+            return true;
+        }
+    }
+    false
 }
 
 
