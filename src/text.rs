@@ -399,6 +399,30 @@ mod normalize_tests {
     }
 }
 
+/// Length of ASCII `b` with each run of ASCII whitespace counted once, and whether its first and
+/// last bytes are whitespace; `None` when `b` is empty. A byte counts unless it and the byte
+/// before are both whitespace: each pair of neighbours is tested on its own (the loop
+/// vectorizes). Shared by the clutter context's and the extractor's text measures.
+pub fn ascii_collapsed(b: &[u8]) -> Option<(usize, bool, bool)> {
+    // '\t' '\n' 0x0b 0x0c '\r' are 9..=13.
+    let ws = |x: u8| (x == b' ') | (x.wrapping_sub(9) < 5);
+    let (&first, &last) = (b.first()?, b.last()?);
+    let merged = b.iter().zip(b.get(1..).unwrap_or(&[])).map(|(&x, &y)| usize::from(ws(x) & ws(y))).sum::<usize>();
+    Some((b.len() - merged, ws(first), ws(last)))
+}
+
+/// A spaceless key of a phrase, for an ASCII-case-insensitive prefilter ([`Needles::in_ascii_ci`])
+/// on text not yet lowercased: the phrase's first word, or for a word mixing ASCII and other
+/// letters its longest ASCII run ("publié": "publi", "réservé": "serv").
+pub fn spaceless_key(phrase: &'static str) -> &'static str {
+    let w = phrase.split(' ').next().unwrap_or(phrase);
+    if w.is_ascii() || !w.chars().any(|c| c.is_ascii_alphabetic()) {
+        w
+    } else {
+        w.split(|c: char| !c.is_ascii()).max_by_key(|r| r.len()).unwrap_or(w)
+    }
+}
+
 /// `hay.to_ascii_lowercase().contains(needle)` for a lowercase ASCII `needle`, without the copy.
 pub fn contains_ascii_ci(hay: &str, needle: &str) -> bool {
     let n = needle.as_bytes();

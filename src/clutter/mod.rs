@@ -222,14 +222,9 @@ fn text_chars(dom: &Dom, n: NodeId) -> usize {
 fn count_collapsed(t: &str, total: &mut usize, space: &mut bool) {
     let b = t.as_bytes();
     if t.is_ascii() {
-        // Each byte counts unless it and the one before are whitespace: pairs tested apart
-        // (the loop vectorizes).
-        // '\t' '\n' 0x0b 0x0c '\r' are 9..=13.
-        let ws = |x: u8| (x == b' ') | (x.wrapping_sub(9) < 5);
-        if let (Some(&first), Some(&last)) = (b.first(), b.last()) {
-            let merged = b.iter().zip(b.get(1..).unwrap_or(&[])).map(|(&x, &y)| usize::from(ws(x) & ws(y))).sum::<usize>();
-            *total += b.len() - merged - usize::from(ws(first) && *space);
-            *space = ws(last);
+        if let Some((len, lead, trail)) = crate::text::ascii_collapsed(b) {
+            *total += len - usize::from(lead && *space);
+            *space = trail;
         }
         return;
     }

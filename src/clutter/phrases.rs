@@ -108,22 +108,11 @@ fn label_max_chars() -> usize {
     *M.get_or_init(|| labels().keys().map(|k| k.chars().count()).max().unwrap_or(0))
 }
 
-/// A spaceless key of each of the [`ANCHORS`]: its first word, or for an anchor with a
-/// non-ASCII letter among ASCII ones, its longest ASCII run ("réservé": "serv").
+/// The [`crate::text::spaceless_key`] of each of the [`ANCHORS`].
 fn anchor_keys() -> &'static crate::text::Needles {
     static N: std::sync::OnceLock<crate::text::Needles> = std::sync::OnceLock::new();
     N.get_or_init(|| {
-        let keys: Vec<&'static str> = ANCHORS
-            .iter()
-            .map(|a| a.split(' ').next().unwrap_or(a))
-            .map(|w| {
-                if w.is_ascii() || !w.chars().any(|c| c.is_ascii_alphabetic()) {
-                    w
-                } else {
-                    w.split(|c: char| !c.is_ascii()).max_by_key(|r| r.len()).unwrap_or(w)
-                }
-            })
-            .collect();
+        let keys: Vec<&'static str> = ANCHORS.iter().map(|a| crate::text::spaceless_key(a)).collect();
         crate::text::Needles::new(&keys)
     })
 }

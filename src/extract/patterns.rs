@@ -222,25 +222,15 @@ pub fn is_news_boilerplate(text: &str) -> bool {
     sets().source_lines.in_exact(&t) || DATELINE_STARTS.iter().any(|d| t.starts_with(d)) || sets().aggregator_lines.in_exact(&t)
 }
 
-/// A spaceless key of every line of [`SOURCE_LINES`], [`DATELINE_STARTS`] and
-/// [`AGGREGATOR_LINES`]: its first word, or for a word mixing ASCII and other letters its
-/// longest ASCII run ("publié": "publi").
+/// The [`crate::text::spaceless_key`] of every line of [`SOURCE_LINES`], [`DATELINE_STARTS`]
+/// and [`AGGREGATOR_LINES`].
 fn boilerplate_keys() -> &'static crate::text::Needles {
     static N: std::sync::OnceLock<crate::text::Needles> = std::sync::OnceLock::new();
     N.get_or_init(|| {
         let keys: Vec<&'static str> =
-            SOURCE_LINES.iter().chain(DATELINE_STARTS).chain(AGGREGATOR_LINES).map(|l| spaceless_key(l)).collect();
+            SOURCE_LINES.iter().chain(DATELINE_STARTS).chain(AGGREGATOR_LINES).map(|l| crate::text::spaceless_key(l)).collect();
         crate::text::Needles::new(&keys)
     })
-}
-
-fn spaceless_key(line: &'static str) -> &'static str {
-    let w = line.split(' ').next().unwrap_or(line);
-    if w.is_ascii() || !w.chars().any(|c| c.is_ascii_alphabetic()) {
-        w
-    } else {
-        w.split(|c: char| !c.is_ascii()).max_by_key(|r| r.len()).unwrap_or(w)
-    }
 }
 
 #[cfg(test)]
@@ -248,7 +238,7 @@ mod boilerplate_tests {
     #[test]
     fn keys_are_spaceless_parts_of_their_lines() {
         for l in super::SOURCE_LINES.iter().chain(super::DATELINE_STARTS).chain(super::AGGREGATOR_LINES) {
-            let k = super::spaceless_key(l);
+            let k = crate::text::spaceless_key(l);
             assert!(!k.is_empty() && l.contains(k) && !k.contains(char::is_whitespace), "{l}");
         }
         assert!(super::is_news_boilerplate("  Publié   dans Albayane le 04 - 10 - 2020"));

@@ -606,12 +606,9 @@ impl Run {
 /// [`Run::with_commas`] of ASCII text: a byte counts unless it and the byte before are both
 /// whitespace, so each pair of neighbours is tested on its own (the loop vectorizes).
 fn ascii_run_with_commas(b: &[u8]) -> (Run, u32) {
-    // '\t' '\n' 0x0b 0x0c '\r' are 9..=13.
-    let ws = |x: u8| (x == b' ') | (x.wrapping_sub(9) < 5);
-    let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return (Run::default(), 0) };
+    let Some((len, lead, trail)) = crate::text::ascii_collapsed(b) else { return (Run::default(), 0) };
     let commas = b.iter().map(|&x| u32::from(x == b',')).sum::<u32>();
-    let merged = b.iter().zip(b.get(1..).unwrap_or(&[])).map(|(&x, &y)| u32::from(ws(x) & ws(y))).sum::<u32>();
-    (Run { len: b.len() as u32 - merged, lead: ws(first), trail: ws(last) }, commas)
+    (Run { len: len as u32, lead, trail }, commas)
 }
 
 #[cfg(test)]
