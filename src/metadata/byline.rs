@@ -600,12 +600,7 @@ pub fn visible_authors(dom: &Dom, zones: &Zones) -> Vec<(String, String)> {
                 {
                     // ASCII text folds to its lowercase: the prefixes are compared in place, and
                     // the folded copy is made only for a line that starts like a byline.
-                    let starts_with = |f: &str| {
-                        BY_PREFIXES.iter().filter(|p| !matches!(**p, "de" | "text" | "texte")).any(|p| {
-                            let head = f.as_bytes().get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()));
-                            head && f.get(p.len()..).is_some_and(|r| r.starts_with([' ', ':', '\u{a0}']) || r.is_empty())
-                        })
-                    };
+                    let starts_with = |f: &str| after_by_prefix(f).is_some();
                     let f = if t.is_ascii() {
                         if !starts_with(&t) {
                             return true;
@@ -640,6 +635,17 @@ pub fn visible_authors(dom: &Dom, zones: &Zones) -> Vec<(String, String)> {
         }
     });
     out
+}
+
+/// What follows a byline prefix ("By", "Par", "بقلم"…: the [`BY_PREFIXES`] but "de", "text",
+/// "texte", which start prose too) at the start of `f`, ASCII letters compared
+/// case-insensitively, when a space, a colon or the end comes after it.
+fn after_by_prefix(f: &str) -> Option<&str> {
+    BY_PREFIXES.iter().filter(|p| !matches!(**p, "de" | "text" | "texte")).find_map(|p| {
+        let head = f.as_bytes().get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()));
+        let rest = f.get(p.len()..).filter(|_| head)?;
+        (rest.starts_with([' ', ':', '\u{a0}']) || rest.is_empty()).then_some(rest)
+    })
 }
 
 /// False when an ASCII text cannot start with one of the [`BY_PREFIXES`] the byline check
@@ -699,10 +705,7 @@ fn after_element(dom: &Dom, n: NodeId) -> bool {
             Some(_) => return false,
             None => {
                 let t = dates::fold_text(&crate::text::normalize_ws(&crate::metadata::tags::bounded_text(dom, q, 80)));
-                return BY_PREFIXES
-                    .iter()
-                    .filter(|w| !matches!(**w, "de" | "text" | "texte"))
-                    .any(|w| t.strip_prefix(w).is_some_and(|r| r.starts_with([' ', ':']) && r.trim_start_matches([' ', ':']).chars().count() >= 3));
+                return after_by_prefix(&t).is_some_and(|r| r.trim_start_matches([' ', ':']).chars().count() >= 3);
             }
         }
     }
