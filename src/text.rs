@@ -461,3 +461,16 @@ pub fn squeezed_contains(s: &str, needle: &str) -> bool {
     }
     false
 }
+
+#[cfg(test)]
+mod squeeze_tests {
+    #[test]
+    fn squeezed_contains_is_the_filtered_copy_contains() {
+        for s in ["position: fixed", "Position :\u{a0}Sticky; top:0", "posit ion:fixe", "x", "", "positionfixed", "top:0;position:\n fixed", "é position:fixed", "DISPLAY : None", "display:non", "visibility:\thidden;display:none"] {
+            for needle in ["position:fixed", "position:sticky", "display:none", "visibility:hidden"] {
+                let copy: String = s.chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_lowercase()).collect();
+                assert_eq!(super::squeezed_contains(s, needle), copy.contains(needle), "{s:?} {needle}");
+            }
+        }
+    }
+}
